@@ -1,0 +1,108 @@
+package org.dendrite.engine.build;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dendrite.engine.discretization.NsegRule;
+import org.dendrite.engine.morphology.Morphology;
+
+/**
+ * A complete description of a model, independent of any file format: morphology, per-section
+ * discretisation and passive properties, mechanisms, point processes, network connections, recordings and
+ * run settings. The JSON model reader and the HOC interpreter both fill one of these; {@link
+ * org.dendrite.engine.sim.Simulation#compile} turns it into flat arrays.
+ */
+public final class ModelSpec {
+    private final Morphology morphology;
+    private final int[] nseg;
+    private final double[] ra;
+    private final double[] cm;
+    public final List<Insertion> insertions = new ArrayList<>();
+    public final List<RangeSetting> rangeSettings = new ArrayList<>();
+    public final List<PointSpec> points = new ArrayList<>();
+    public final List<ArtificialSpec> artificialCells = new ArrayList<>();
+    public final List<NetConSpec> netcons = new ArrayList<>();
+    public final List<ProbeSpec> probes = new ArrayList<>();
+    /** Global mechanism parameters such as {@code usetable_hh}. */
+    public final Map<String, Double> globals = new LinkedHashMap<>();
+    public final RunSettings run = new RunSettings();
+
+    public ModelSpec(Morphology morphology) {
+        this.morphology = morphology;
+        int n = morphology.size();
+        nseg = new int[n];
+        ra = new double[n];
+        cm = new double[n];
+        java.util.Arrays.fill(nseg, 1);
+        java.util.Arrays.fill(ra, 35.4);
+        java.util.Arrays.fill(cm, 1.0);
+    }
+
+    public Morphology morphology() { return morphology; }
+    public int nseg(int section) { return nseg[section]; }
+    public double ra(int section) { return ra[section]; }
+    public double cm(int section) { return cm[section]; }
+    public int[] nsegs() { return nseg.clone(); }
+
+    public void setNseg(int section, int n) {
+        if (n < 1) throw new IllegalArgumentException(morphology.section(section).name() + ": nseg must be >= 1");
+        nseg[section] = n;
+    }
+
+    /** Axial resistivity, ohm*cm. */
+    public void setRa(int section, double ohmCm) {
+        if (!(ohmCm > 0)) throw new IllegalArgumentException(morphology.section(section).name() + ": Ra must be > 0 ohm*cm");
+        ra[section] = ohmCm;
+    }
+
+    /** Specific membrane capacitance, uF/cm2. */
+    public void setCm(int section, double ufPerCm2) {
+        if (!(ufPerCm2 >= 0)) throw new IllegalArgumentException(morphology.section(section).name() + ": cm must be >= 0 uF/cm2");
+        cm[section] = ufPerCm2;
+    }
+
+    /** Applies an nseg rule to every section (call after Ra and cm are set, as NEURON users do). */
+    public void applyNsegRule(NsegRule rule) {
+        for (int s = 0; s < nseg.length; s++) setNseg(s, rule.nseg(morphology.section(s), ra[s], cm[s]));
+    }
+
+    /** Inserts a density mechanism into a section, with parameter values (others keep their defaults). */
+    public record Insertion(String mechanism, int section, Map<String, SegmentValue> params) {}
+
+    /** Sets an ion variable such as {@code ena}, {@code ek}, {@code cai0}… in a section. */
+    public record RangeSetting(int section, String variable, SegmentValue value) {}
+
+    /** A point process ({@code IClamp}, {@code ExpSyn}…) named for NetCons and recordings. */
+    public record PointSpec(String name, String type, Location location, Map<String, Double> params) {}
+
+    /** An artificial cell ({@code NetStim}). */
+    public record ArtificialSpec(String name, String type, Map<String, Double> params) {}
+
+    /**
+     * A NetCon: from a named artificial cell or point process ({@code sourceName}), or from a threshold
+     * crossing of {@code v} at {@code sourceLocation}; to a named point process, or to nothing (a spike
+     * detector, reported by name in the run summary).
+     */
+    public record NetConSpec(String name, String sourceName, Location sourceLocation, double thresholdMv,
+                             String target, double delayMs, double[] weight) {}
+
+    /**
+     * A recording: {@code variable} at {@code location} (v, ion variables like ina/cai/ena, or mechanism
+     * variables as {@code hh.m} or {@code m_hh}), or {@code variable} of the named point process.
+     */
+    public record ProbeSpec(String name, Location location, String pointName, String variable) {}
+
+    /** Run settings with NEURON's defaults. */
+    public static final class RunSettings {
+        /** ms */ public double tstop = 5;
+        /** ms */ public double dt = 0.025;
+        /** mV */ public double vInit = -65;
+        /** degC */ public double celsius = 6.3;
+        /** 0 backward Euler, 1 Crank–Nicolson, 2 Crank–Nicolson with ion-current correction. */
+        public int secondorder = 0;
+        /** Record every k-th step. */
+        public int recordEvery = 1;
+    }
+}

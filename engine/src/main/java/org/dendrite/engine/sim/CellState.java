@@ -1,0 +1,53 @@
+package org.dendrite.engine.sim;
+
+import java.util.Map;
+
+import org.dendrite.engine.ion.IonPool;
+
+/**
+ * The per-node arrays every mechanism reads and writes during a step, plus the clock. Node-indexed arrays
+ * have one entry per matrix node (NEURON's numbering, parents before children).
+ */
+public final class CellState {
+    /** Membrane potential, mV. */
+    public final double[] v;
+    /** Right-hand side of the node equations: mA/cm2 at membrane nodes, nA at zero-area nodes. */
+    public final double[] rhs;
+    /** Diagonal of the node equations: S/cm2 at membrane nodes, uS at zero-area nodes. */
+    public final double[] d;
+    /** Membrane area, um2; the conventional 100 at zero-area nodes (end and root nodes). */
+    public final double[] area;
+    private final Map<String, IonPool> ions;
+
+    /** Simulation time, ms (advanced as two half steps, neuron-numerics §6.3). */
+    public double t;
+    /** Time step, ms. */
+    public double dt;
+    /** Temperature, degC. */
+    public double celsius = 6.3;
+    /** 0 backward Euler, 1 or 2 Crank–Nicolson (2 with the ion-current correction). */
+    public int secondorder;
+
+    public CellState(int nodeCount, double[] area, Map<String, IonPool> ions) {
+        this.v = new double[nodeCount];
+        this.rhs = new double[nodeCount];
+        this.d = new double[nodeCount];
+        this.area = area;
+        this.ions = ions;
+    }
+
+    public int nodeCount() {
+        return v.length;
+    }
+
+    /** The ion pool of that species; it exists when a mechanism declared it. */
+    public IonPool ion(String name) {
+        IonPool p = ions.get(name);
+        if (p == null) throw new IllegalStateException("no mechanism uses ion " + name);
+        return p;
+    }
+
+    public Map<String, IonPool> ions() {
+        return ions;
+    }
+}

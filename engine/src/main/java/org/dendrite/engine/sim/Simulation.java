@@ -1,0 +1,244 @@
+package org.dendrite.engine.sim;
+
+import java.util.List;
+import java.util.Map;
+
+import org.dendrite.engine.build.ModelSpec;
+import org.dendrite.engine.ion.IonPool;
+import org.dendrite.engine.mechanism.MechanismBlock;
+import org.dendrite.engine.mechanism.MechanismRegistry;
+import org.dendrite.engine.morphology.Morphology;
+import org.dendrite.engine.point.EventContext;
+import org.dendrite.engine.point.EventQueue;
+import org.dendrite.engine.point.EventTarget;
+import org.dendrite.engine.point.NetCon;
+import org.dendrite.engine.point.NetStim;
+import org.dendrite.engine.point.SpikeSource;
+import org.dendrite.engine.point.ThresholdDetector;
+import org.dendrite.engine.record.Traces;
+
+/**
+ * A compiled cell and its fixed-step integrator, reproducing NEURON's {@code finitialize} and
+ * {@code fadvance} (neuron-numerics §5–§6): the cable matrix in flat arrays in parent-before-child order,
+ * Hines elimination, backward Euler or Crank–Nicolson, staggered mechanism updates and the event queue.
+ * Nothing is allocated per step.
+ */
+public final class Simulation implements EventContext {
+    final Morphology morphology;
+    final Topology topology;
+    final CellState state;
+    /** Per node: NEURON's A (effect of v_i on its parent's equation) and B (effect of v_parent on node i). */
+    final double[] a, b;
+    final int[] parent;
+    /** Specific capacitance per node, uF/cm2 (0 at zero-area nodes). */
+    final double[] cm;
+    final MechanismBlock[] blocks;
+    final IonPool[] ions;
+    final NetStim[] netStims;
+    final ThresholdDetector[] detectors;
+    final Map<String, SpikeSource> namedSources;
+    final Traces traces;
+    private final int rootCount;
+    private final EventQueue queue = new EventQueue();
+    private long steps;
+
+    Simulation(Morphology morphology, Topology topology, CellState state, double[] a, double[] b, double[] cm,
+               MechanismBlock[] blocks, IonPool[] ions, NetStim[] netStims, ThresholdDetector[] detectors,
+               Map<String, SpikeSource> namedSources, Traces traces) {
+        this.morphology = morphology;
+        this.topology = topology;
+        this.state = state;
+        this.a = a;
+        this.b = b;
+        this.parent = topology.parents();
+        this.cm = cm;
+        this.blocks = blocks;
+        this.ions = ions;
+        this.netStims = netStims;
+        this.detectors = detectors;
+        this.namedSources = namedSources;
+        this.traces = traces;
+        this.rootCount = topology.rootCount();
+    }
+
+    /** Compiles a model description with the standard mechanisms. */
+    public static Simulation compile(ModelSpec spec) {
+        return compile(spec, MechanismRegistry.standard());
+    }
+
+    public static Simulation compile(ModelSpec spec, MechanismRegistry registry) {
+        return new SimulationCompiler(spec, registry).compile();
+    }
+
+    public CellState state() { return state; }
+    public Topology topology() { return topology; }
+    public Morphology morphology() { return morphology; }
+    public Traces traces() { return traces; }
+    public long steps() { return steps; }
+    public List<MechanismBlock> mechanisms() { return List.of(blocks); }
+
+    /** Spike sources that have a name in the model (spike detectors, artificial cells), in model order. */
+    public Map<String, SpikeSource> spikeSources() {
+        return namedSources;
+    }
+
+    /** Number of compartments (segments carrying membrane). */
+    public int compartmentCount() {
+        int n = 0;
+        for (int i = 0; i < topology.nodeCount(); i++) if (topology.hasMembrane(i)) n++;
+        return n;
+    }
+
+    // ---------------------------------------------------------------- finitialize
+
+    /** NEURON's {@code finitialize(vInit)} (§6.1). */
+    public void finitialize(double vInit) {
+        state.t = 0;
+        steps = 0;
+        queue.clear();
+        for (SpikeSource s : namedSources.values()) s.clearSpikes();
+        for (ThresholdDetector d : detectors) d.source().clearSpikes();
+        for (NetStim ns : netStims) for (int k = 0; k < ns.count(); k++) ns.source(k).clearSpikes();
+        for (MechanismBlock m : blocks) m.prepare(state);
+        java.util.Arrays.fill(state.v, vInit);
+        for (IonPool ion : ions) ion.initialize(state.celsius);
+        for (MechanismBlock m : blocks) m.initialize(state);
+        for (NetStim ns : netStims) ns.start(0, this);
+        for (ThresholdDetector d : detectors) d.reset();
+        deliverEvents(0);
+        assemble();
+        traces.clear();
+        traces.sample(0, state.t);
+        deliverEvents(0);
+    }
+
+    // ---------------------------------------------------------------- fadvance
+
+    /** One fixed step of NEURON's {@code fadvance} (§6.2). */
+    public void fadvance() {
+        double dt = state.dt;
+        for (ThresholdDetector d : detectors) d.check(state.t, this);
+        deliverEvents(state.t + dt / 2);
+        state.t += dt / 2;
+        for (MechanismBlock m : blocks) m.prepare(state);
+        assemble();
+        solve();
+        if (state.secondorder == 2) for (IonPool ion : ions) ion.secondOrderCorrection(state.rhs);
+        updateVoltage();
+        state.t += dt / 2;
+        for (MechanismBlock m : blocks) m.advanceStates(state);
+        steps++;
+        traces.sample(steps, state.t);
+        deliverEvents(state.t);
+    }
+
+    /** Runs {@code while (t < tstop - dt/2) fadvance()}, reporting progress every ~1% of the steps. */
+    public void advanceTo(double tstop, ProgressListener progress) {
+        long total = Math.max(1, Math.round((tstop - state.t) / state.dt));
+        long reportEvery = Math.max(1, total / 100);
+        long done = 0;
+        while (state.t < tstop - state.dt / 2) {
+            fadvance();
+            if (++done % reportEvery == 0 && progress != null) progress.progress(done, total, state.t);
+        }
+        if (progress != null) progress.progress(total, total, state.t);
+    }
+
+    /** Receives progress of long runs. */
+    @FunctionalInterface
+    public interface ProgressListener {
+        void progress(long stepsDone, long stepsTotal, double tMs);
+    }
+
+    /** Currents, conductances, capacitance and axial terms into rhs and d (§5.4). */
+    private void assemble() {
+        double[] rhs = state.rhs, d = state.d, v = state.v;
+        for (IonPool ion : ions) ion.beginCurrents(state.celsius);
+        java.util.Arrays.fill(rhs, 0);
+        java.util.Arrays.fill(d, 0);
+        for (MechanismBlock m : blocks) m.current(state);
+        int n = v.length;
+        for (int i = rootCount; i < n; i++) {
+            int p = parent[i];
+            double dv = v[p] - v[i];
+            rhs[i] -= b[i] * dv;
+            rhs[p] += a[i] * dv;
+        }
+        double cj = state.secondorder == 0 ? 1.0 / state.dt : 2.0 / state.dt;
+        double cfac = 0.001 * cj;
+        for (int i = 0; i < n; i++) d[i] += cfac * cm[i];
+        for (int i = rootCount; i < n; i++) {
+            d[i] -= b[i];
+            d[parent[i]] -= a[i];
+        }
+    }
+
+    /** Hines elimination (§5.5); leaves the voltage change in rhs. */
+    private void solve() {
+        double[] rhs = state.rhs, d = state.d;
+        int n = rhs.length;
+        for (int i = n - 1; i >= rootCount; i--) {
+            int p = parent[i];
+            double f = a[i] / d[i];
+            d[p] -= f * b[i];
+            rhs[p] -= f * rhs[i];
+        }
+        for (int r = 0; r < rootCount; r++) rhs[r] /= d[r];
+        for (int i = rootCount; i < n; i++) {
+            rhs[i] -= b[i] * rhs[parent[i]];
+            rhs[i] /= d[i];
+        }
+    }
+
+    private void updateVoltage() {
+        double[] v = state.v, x = state.rhs;
+        double sum = 0;
+        if (state.secondorder == 0) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] += x[i];
+                sum += v[i];
+            }
+        } else {
+            for (int i = 0; i < v.length; i++) {
+                v[i] += 2 * x[i];
+                sum += v[i];
+            }
+        }
+        if (!Double.isFinite(sum)) reportBlowup();
+    }
+
+    private void reportBlowup() {
+        double[] v = state.v;
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i])) {
+                int s = topology.section(i);
+                throw new SimulationException(String.format(java.util.Locale.ROOT,
+                        "simulation blew up: v = %s at %s(%.4g) at t = %.4f ms (step %d, dt %g ms); "
+                                + "check parameters (units: S/cm2, uF/cm2, ohm*cm) or reduce dt",
+                        v[i], morphology.section(s).name(), topology.x(i), state.t + state.dt / 2, steps + 1,
+                        state.dt));
+            }
+        }
+        throw new SimulationException("simulation blew up at t = " + state.t + " ms (sum of v not finite)");
+    }
+
+    // ---------------------------------------------------------------- events
+
+    private void deliverEvents(double until) {
+        while (queue.peekTime() <= until) queue.deliverFirst(this);
+    }
+
+    @Override
+    public void sendSelf(double deliveryTime, EventTarget target, int instance, double flag) {
+        queue.add(deliveryTime, target, instance, null, flag);
+    }
+
+    @Override
+    public void spike(SpikeSource source, double t) {
+        source.record(t);
+        for (NetCon nc : source.netcons()) {
+            EventTarget tgt = nc.target();
+            if (tgt != null) queue.add(t + nc.delay(), tgt, nc.instance(), nc.weight(), 0);
+        }
+    }
+}

@@ -1,0 +1,519 @@
+package org.dendrite.io.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dendrite.engine.build.Location;
+import org.dendrite.engine.build.ModelSpec;
+import org.dendrite.engine.build.SegmentValue;
+import org.dendrite.engine.discretization.NsegRule;
+import org.dendrite.engine.mechanism.MechanismRegistry;
+import org.dendrite.engine.mechanism.MechanismType;
+import org.dendrite.engine.mechanism.Variable;
+import org.dendrite.engine.morphology.Morphology;
+import org.dendrite.engine.morphology.Section;
+import org.dendrite.engine.morphology.SectionType;
+
+/**
+ * Reads dendrite's JSON model format (documented in README.md, "Model file format") into a {@link ModelSpec}.
+ * Every error names the file and the JSON path.
+ */
+public final class ModelReader {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.ALLOW_COMMENTS)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+
+    private final String file;
+    private final Path baseDir;
+    private final MechanismRegistry registry;
+    private final Function<Path, Morphology> morphologyFiles;
+    private ModelSpec spec;
+    private Morphology morph;
+    private final Map<String, List<Integer>> groups = new LinkedHashMap<>();
+
+    private ModelReader(String file, Path baseDir, MechanismRegistry registry, Function<Path, Morphology> morphologyFiles) {
+        this.file = file;
+        this.baseDir = baseDir;
+        this.registry = registry;
+        this.morphologyFiles = morphologyFiles;
+    }
+
+    /** Reads a model file; morphology files it names are read with {@code morphologyFiles}. */
+    public static ModelSpec read(Path path, Function<Path, Morphology> morphologyFiles) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ModelFormatException(path.toString(), "$", "file not found");
+        }
+        Path dir = path.toAbsolutePath().getParent();
+        return new ModelReader(path.toString(), dir, MechanismRegistry.standard(), morphologyFiles).parse(bytes);
+    }
+
+    /** Reads a model from a stream (a bundled resource); relative morphology files resolve against baseDir. */
+    public static ModelSpec read(InputStream in, String name, Path baseDir, Function<Path, Morphology> morphologyFiles)
+            throws IOException {
+        return new ModelReader(name, baseDir, MechanismRegistry.standard(), morphologyFiles).parse(in.readAllBytes());
+    }
+
+    private ModelSpec parse(byte[] bytes) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new ModelFormatException(file, loc == null ? "$" : "line " + loc.getLineNr() + ", column "
+                    + loc.getColumnNr(), "not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ModelFormatException(file, "$", "cannot read: " + e.getMessage());
+        }
+        if (root == null) throw new ModelFormatException(file, "$", "empty file");
+        JsonFields top = new JsonFields(file, "$", root);
+        int version = top.integer("dendrite_model", 1);
+        if (version != 1) throw top.error("$.dendrite_model", "unsupported format version " + version + " (this dendrite reads 1)");
+        top.string("name", null);
+        top.string("description", null);
+        top.raw("notes");
+        morph = readMorphology(top);
+        spec = new ModelSpec(morph);
+        defineGroups(top);
+        readSimulation(top.object("simulation"));
+        readProperties(top);
+        readMechanisms(top);
+        readIons(top);
+        readGlobals(top);
+        readPointProcesses(top);
+        readArtificialCells(top);
+        readNetCons(top);
+        readRecordings(top);
+        top.finish();
+        return spec;
+    }
+
+    // ------------------------------------------------------------------ morphology
+
+    private Morphology readMorphology(JsonFields top) {
+        JsonFields m = top.object("morphology");
+        if (m == null) throw top.error("$.morphology", "missing (give \"file\" or \"sections\")");
+        String f = m.string("file", null);
+        List<JsonNode> secs = m.array("sections");
+        m.finish();
+        if (f != null && !secs.isEmpty()) throw m.error(m.path, "give either \"file\" or \"sections\", not both");
+        if (f != null) {
+            Path p = baseDir == null ? Path.of(f) : baseDir.resolve(f);
+            if (!Files.isRegularFile(p)) throw m.error(m.at("file"), "morphology file not found: " + p);
+            return morphologyFiles.apply(p);
+        }
+        if (secs.isEmpty()) throw m.error(m.path, "needs \"file\" or a non-empty \"sections\" list");
+        Morphology.Builder b = Morphology.builder(file);
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (int i = 0; i < secs.size(); i++) {
+            JsonFields s = new JsonFields(file, m.at("sections") + "[" + i + "]", secs.get(i));
+            String name = s.requiredString("name");
+            if (index.containsKey(name)) throw s.error(s.at("name"), "a section named '" + name + "' already exists");
+            SectionType type;
+            try {
+                type = SectionType.parse(s.string("type", guessType(name)));
+            } catch (IllegalArgumentException e) {
+                throw s.error(s.at("type"), e.getMessage());
+            }
+            String parentName = s.string("parent", null);
+            double px = s.number("parent_x", "1", 1.0);
+            int parent = -1;
+            if (parentName != null) {
+                Integer pi = index.get(parentName);
+                if (pi == null) throw s.error(s.at("parent"), "no earlier section named '" + parentName + "' (parents come first)");
+                parent = pi;
+                if (!(px >= 0 && px <= 1)) throw s.error(s.at("parent_x"), "must be between 0 and 1");
+            }
+            List<JsonNode> pts = s.array("points");
+            Section sec;
+            try {
+                if (!pts.isEmpty()) {
+                    double[][] xyzd = new double[pts.size()][];
+                    for (int k = 0; k < pts.size(); k++) {
+                        JsonNode p = pts.get(k);
+                        String at = s.at("points") + "[" + k + "]";
+                        if (!p.isArray() || p.size() != 4) throw s.error(at, "expected [x, y, z, diam] in um");
+                        xyzd[k] = new double[] {s.toNumber(p.get(0), at, "um"), s.toNumber(p.get(1), at, "um"),
+                                s.toNumber(p.get(2), at, "um"), s.toNumber(p.get(3), at, "um")};
+                    }
+                    s.number("L", "um", Double.NaN);
+                    s.number("diam", "um", Double.NaN);
+                    if (s.has("L") || s.has("diam")) throw s.error(s.path, "give either \"points\" or L/diam, not both");
+                    sec = Section.withPoints(name, type, parent, px, xyzd);
+                } else {
+                    sec = Section.stylized(name, type, parent, px, s.requiredNumber("L", "um"), s.requiredNumber("diam", "um"));
+                }
+            } catch (IllegalArgumentException e) {
+                throw s.error(s.path, e.getMessage());
+            }
+            s.finish();
+            index.put(name, b.add(sec));
+        }
+        return b.build();
+    }
+
+    private static String guessType(String name) {
+        String base = name.contains("[") ? name.substring(0, name.indexOf('[')) : name;
+        return switch (base) {
+            case "soma" -> "soma";
+            case "axon" -> "axon";
+            case "dend" -> "dend";
+            case "apic" -> "apic";
+            default -> "undefined";
+        };
+    }
+
+    // ------------------------------------------------------------------ groups and targets
+
+    private void defineGroups(JsonFields top) {
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < morph.size(); i++) all.add(i);
+        groups.put("all", all);
+        for (int code = -10; code <= 20; code++) {
+            SectionType t = new SectionType(code);
+            List<Integer> members = new ArrayList<>();
+            for (int i = 0; i < morph.size(); i++) if (morph.section(i).type().code() == code) members.add(i);
+            groups.put(t.groupName(), members);
+        }
+        for (var e : top.entries("groups")) {
+            String at = "$.groups." + e.getKey();
+            if (groups.containsKey(e.getKey()) || morph.indexOf(e.getKey()) >= 0) {
+                throw top.error(at, "group name '" + e.getKey() + "' is already a section or built-in group name");
+            }
+            JsonFields g = new JsonFields(file, at, e.getValue());
+            List<Integer> members = new ArrayList<>();
+            for (JsonNode t : g.array("types")) {
+                try {
+                    SectionType st = SectionType.parse(t.asText());
+                    for (int i = 0; i < morph.size(); i++) if (morph.section(i).type().equals(st) && !members.contains(i)) members.add(i);
+                } catch (IllegalArgumentException ex) {
+                    throw g.error(g.at("types"), ex.getMessage());
+                }
+            }
+            for (JsonNode n : g.array("sections")) {
+                for (int i : resolve(n, g.at("sections"))) if (!members.contains(i)) members.add(i);
+            }
+            String pattern = g.string("pattern", null);
+            if (pattern != null) {
+                java.util.regex.Pattern re;
+                try {
+                    re = java.util.regex.Pattern.compile(pattern);
+                } catch (java.util.regex.PatternSyntaxException ex) {
+                    throw g.error(g.at("pattern"), "not a valid regular expression: " + ex.getDescription());
+                }
+                for (int i = 0; i < morph.size(); i++) {
+                    if (re.matcher(morph.section(i).name()).matches() && !members.contains(i)) members.add(i);
+                }
+            }
+            g.finish();
+            members.sort(Integer::compare);
+            groups.put(e.getKey(), members);
+        }
+    }
+
+    /** Sections named by {@code "in"}: a group, a section name, or an array of those. */
+    private List<Integer> resolve(JsonNode target, String at) {
+        List<Integer> out = new ArrayList<>();
+        if (target == null || target.isNull()) return groups.get("all");
+        if (target.isArray()) {
+            for (JsonNode t : target) for (int i : resolve(t, at)) if (!out.contains(i)) out.add(i);
+            return out;
+        }
+        if (!target.isTextual()) throw new ModelFormatException(file, at, "expected a section or group name");
+        String name = target.asText();
+        if (groups.containsKey(name)) return groups.get(name);
+        if (name.equals("soma") || name.equals("axon") || name.equals("dend") || name.equals("apic")) {
+            if (morph.indexOf(name) < 0) return groups.get(SectionType.parse(name).groupName());
+        }
+        int idx = morph.indexOf(name);
+        if (idx < 0) {
+            throw new ModelFormatException(file, at, "'" + name + "' is neither a section nor a group (groups: "
+                    + String.join(", ", groups.keySet().stream().filter(g -> !groups.get(g).isEmpty()).toList()) + ")");
+        }
+        out.add(idx);
+        return out;
+    }
+
+    // ------------------------------------------------------------------ simulation and properties
+
+    private void readSimulation(JsonFields s) {
+        ModelSpec.RunSettings r = spec.run;
+        if (s == null) return;
+        r.tstop = s.number("tstop", "ms", r.tstop);
+        r.dt = s.number("dt", "ms", r.dt);
+        r.vInit = s.number("v_init", "mV", r.vInit);
+        r.celsius = s.number("celsius", "degC", r.celsius);
+        String method = s.string("method", null);
+        int so = s.integer("secondorder", -1);
+        r.recordEvery = s.integer("record_every", 1);
+        s.finish();
+        if (!(r.dt > 0)) throw s.error(s.at("dt"), "must be > 0 ms");
+        if (!(r.tstop >= 0)) throw s.error(s.at("tstop"), "must be >= 0 ms");
+        if (r.recordEvery < 1) throw s.error(s.at("record_every"), "must be >= 1 step");
+        if (method != null && so >= 0) throw s.error(s.path, "give either \"method\" or \"secondorder\", not both");
+        if (method != null) {
+            r.secondorder = switch (method) {
+                case "be", "backward_euler" -> 0;
+                case "cn", "crank_nicolson" -> 2;
+                default -> throw s.error(s.at("method"), "unknown method '" + method + "' (be or cn)");
+            };
+        } else if (so >= 0) {
+            if (so > 2) throw s.error(s.at("secondorder"), "must be 0, 1 or 2");
+            r.secondorder = so;
+        }
+    }
+
+    /** Ra, cm and nseg: rules and per-target values, applied in file order (an nseg rule after Ra/cm). */
+    private void readProperties(JsonFields top) {
+        List<JsonNode> list = top.array("properties");
+        int[] explicitNseg = new int[morph.size()];
+        NsegRule rule = null;
+        JsonFields d = top.object("discretization");
+        if (d != null) rule = readRule(d);
+        for (int i = 0; i < list.size(); i++) {
+            JsonFields p = new JsonFields(file, "$.properties[" + i + "]", list.get(i));
+            List<Integer> targets = resolve(p.raw("in"), p.at("in"));
+            double ra = p.number("Ra", "ohm*cm", Double.NaN);
+            double cm = p.number("cm", "uF/cm2", Double.NaN);
+            int nseg = p.integer("nseg", 0);
+            p.finish();
+            if (!Double.isNaN(ra) && !(ra > 0)) throw p.error(p.at("Ra"), "must be > 0 ohm*cm");
+            if (!Double.isNaN(cm) && !(cm >= 0)) throw p.error(p.at("cm"), "must be >= 0 uF/cm2");
+            if (p.has("nseg") && nseg < 1) throw p.error(p.at("nseg"), "must be >= 1");
+            for (int s : targets) {
+                if (!Double.isNaN(ra)) spec.setRa(s, ra);
+                if (!Double.isNaN(cm)) spec.setCm(s, cm);
+                if (nseg > 0) explicitNseg[s] = nseg;
+            }
+        }
+        try {
+            if (rule != null) spec.applyNsegRule(rule);
+        } catch (IllegalArgumentException e) {
+            throw top.error("$.discretization", e.getMessage());
+        }
+        for (int s = 0; s < morph.size(); s++) if (explicitNseg[s] > 0) spec.setNseg(s, explicitNseg[s]);
+    }
+
+    private NsegRule readRule(JsonFields d) {
+        String rule = d.requiredString("rule");
+        NsegRule r = switch (rule) {
+            case "d_lambda" -> NsegRule.dLambda(d.number("frequency", "Hz", 100), d.number("d_lambda", "1", 0.1));
+            case "fixed" -> NsegRule.fixed(d.integer("nseg", 1));
+            case "bluepyopt" -> NsegRule.bluePyOpt(d.number("length", "um", 40));
+            default -> throw d.error(d.at("rule"), "unknown rule '" + rule + "' (d_lambda, fixed or bluepyopt)");
+        };
+        d.finish();
+        return r;
+    }
+
+    private void readMechanisms(JsonFields top) {
+        List<JsonNode> list = top.array("mechanisms");
+        for (int i = 0; i < list.size(); i++) {
+            JsonFields m = new JsonFields(file, "$.mechanisms[" + i + "]", list.get(i));
+            String name = m.requiredString("insert");
+            MechanismType type;
+            try {
+                type = registry.get(name);
+            } catch (IllegalArgumentException e) {
+                throw m.error(m.at("insert"), e.getMessage());
+            }
+            List<Integer> targets = resolve(m.raw("in"), m.at("in"));
+            Map<String, SegmentValue> params = new LinkedHashMap<>();
+            for (var p : m.entries("params")) {
+                String at = m.at("params") + "." + p.getKey();
+                Variable v = parameter(type, p.getKey(), at);
+                params.put(v.name(), SegmentValue.constant(m.toNumber(p.getValue(), at, v.unit())));
+            }
+            m.finish();
+            for (int s : targets) spec.insertions.add(new ModelSpec.Insertion(type.name(), s, params));
+        }
+    }
+
+    private Variable parameter(MechanismType type, String key, String at) {
+        String plain = key.endsWith("_" + type.name()) ? key.substring(0, key.length() - type.name().length() - 1) : key;
+        Variable v = type.variable(plain).orElse(null);
+        if (v == null || v.role() == Variable.Role.ASSIGNED) {
+            StringBuilder known = new StringBuilder();
+            for (Variable x : type.variables()) {
+                if (x.role() == Variable.Role.PARAMETER) known.append(known.length() == 0 ? "" : ", ").append(x.name());
+            }
+            throw new ModelFormatException(file, at, type.name() + " has no parameter '" + key + "' (parameters: " + known + ")");
+        }
+        return v;
+    }
+
+    private void readIons(JsonFields top) {
+        List<JsonNode> list = top.array("ions");
+        for (int i = 0; i < list.size(); i++) {
+            JsonFields m = new JsonFields(file, "$.ions[" + i + "]", list.get(i));
+            List<Integer> targets = resolve(m.raw("in"), m.at("in"));
+            for (var p : m.entries("values")) {
+                String at = m.at("values") + "." + p.getKey();
+                String unit = p.getKey().startsWith("e") ? "mV" : "mM";
+                double v = m.toNumber(p.getValue(), at, unit);
+                for (int s : targets) spec.rangeSettings.add(new ModelSpec.RangeSetting(s, p.getKey(), SegmentValue.constant(v)));
+            }
+            m.finish();
+        }
+    }
+
+    private void readGlobals(JsonFields top) {
+        for (var g : top.entries("globals")) {
+            JsonNode v = g.getValue();
+            if (!v.isNumber()) throw top.error("$.globals." + g.getKey(), "expected a number");
+            spec.globals.put(g.getKey(), v.asDouble());
+        }
+    }
+
+    // ------------------------------------------------------------------ point processes and network
+
+    private Location location(JsonFields f, String key) {
+        String text = f.requiredString(key);
+        try {
+            return Location.parse(morph, text);
+        } catch (IllegalArgumentException e) {
+            throw f.error(f.at(key), e.getMessage());
+        }
+    }
+
+    private Map<String, Double> pointParams(JsonFields f, MechanismType type) {
+        Map<String, Double> params = new LinkedHashMap<>();
+        for (var p : f.entries("params")) {
+            String at = f.at("params") + "." + p.getKey();
+            String key = p.getKey().equals("delay") && type.name().equals("IClamp") ? "del" : p.getKey();
+            Variable v = parameter(type, key, at);
+            params.put(v.name(), f.toNumber(p.getValue(), at, v.unit()));
+        }
+        return params;
+    }
+
+    private MechanismType pointType(JsonFields f) {
+        String t = f.requiredString("type");
+        try {
+            return registry.get(t);
+        } catch (IllegalArgumentException e) {
+            throw f.error(f.at("type"), e.getMessage());
+        }
+    }
+
+    private void readPointProcesses(JsonFields top) {
+        List<JsonNode> list = top.array("point_processes");
+        for (int i = 0; i < list.size(); i++) {
+            JsonFields p = new JsonFields(file, "$.point_processes[" + i + "]", list.get(i));
+            String name = p.requiredString("name");
+            MechanismType type = pointType(p);
+            Location loc = location(p, "at");
+            Map<String, Double> params = pointParams(p, type);
+            p.finish();
+            spec.points.add(new ModelSpec.PointSpec(name, type.name(), loc, params));
+        }
+    }
+
+    private void readArtificialCells(JsonFields top) {
+        List<JsonNode> list = top.array("artificial_cells");
+        for (int i = 0; i < list.size(); i++) {
+            JsonFields p = new JsonFields(file, "$.artificial_cells[" + i + "]", list.get(i));
+            String name = p.requiredString("name");
+            MechanismType type = pointType(p);
+            Map<String, Double> params = pointParams(p, type);
+            p.finish();
+            spec.artificialCells.add(new ModelSpec.ArtificialSpec(name, type.name(), params));
+        }
+    }
+
+    private void readNetCons(JsonFields top) {
+        List<JsonNode> list = top.array("netcons");
+        for (int i = 0; i < list.size(); i++) {
+            JsonFields n = new JsonFields(file, "$.netcons[" + i + "]", list.get(i));
+            String name = n.string("name", null);
+            JsonNode src = n.raw("source");
+            String sourceName = null;
+            Location sourceLoc = null;
+            double threshold = 10;
+            if (src == null) throw n.error(n.at("source"), "missing (an artificial cell name or {\"at\": ..., \"threshold\": ...})");
+            if (src.isTextual()) {
+                sourceName = src.asText();
+            } else {
+                JsonFields s = new JsonFields(file, n.at("source"), src);
+                sourceLoc = location(s, "at");
+                threshold = s.number("threshold", "mV", 10);
+                s.finish();
+            }
+            String target = n.string("target", null);
+            double delay = n.number("delay", "ms", 1);
+            double weight = n.number("weight", "uS", 0);
+            n.finish();
+            if (delay < 0) throw n.error(n.at("delay"), "must be >= 0 ms");
+            spec.netcons.add(new ModelSpec.NetConSpec(name, sourceName, sourceLoc, threshold, target, delay,
+                    new double[] {weight}));
+        }
+        List<JsonNode> dets = top.array("spike_detectors");
+        for (int i = 0; i < dets.size(); i++) {
+            JsonFields n = new JsonFields(file, "$.spike_detectors[" + i + "]", dets.get(i));
+            String name = n.requiredString("name");
+            Location loc = location(n, "at");
+            double threshold = n.number("threshold", "mV", 0);
+            n.finish();
+            spec.netcons.add(new ModelSpec.NetConSpec(name, null, loc, threshold, null, 0, new double[] {0}));
+        }
+    }
+
+    private void readRecordings(JsonFields top) {
+        List<JsonNode> list = top.array("recordings");
+        for (int i = 0; i < list.size(); i++) {
+            String at = "$.recordings[" + i + "]";
+            JsonNode r = list.get(i);
+            if (r.isTextual()) {
+                spec.probes.add(parseProbe(r.asText(), r.asText(), at));
+                continue;
+            }
+            JsonFields f = new JsonFields(file, at, r);
+            String name = f.string("name", null);
+            String var = f.requiredString("variable");
+            String point = f.string("point", null);
+            String loc = f.string("at", null);
+            f.finish();
+            if ((point == null) == (loc == null)) throw f.error(at, "give exactly one of \"at\" (a location) or \"point\"");
+            if (point != null) {
+                spec.probes.add(new ModelSpec.ProbeSpec(name != null ? name : point + "." + var, null, point, var));
+            } else {
+                Location l;
+                try {
+                    l = Location.parse(morph, loc);
+                } catch (IllegalArgumentException e) {
+                    throw f.error(f.at("at"), e.getMessage());
+                }
+                spec.probes.add(new ModelSpec.ProbeSpec(name != null ? name : loc + "." + var, l, null, var));
+            }
+        }
+    }
+
+    /** Shorthand recordings: {@code soma(0.5).v}, {@code soma(0.5).hh.m}, {@code syn1.g}. */
+    private ModelSpec.ProbeSpec parseProbe(String text, String name, String at) {
+        int close = text.indexOf(").");
+        try {
+            if (close > 0) {
+                Location l = Location.parse(morph, text.substring(0, close + 1));
+                return new ModelSpec.ProbeSpec(name, l, null, text.substring(close + 2));
+            }
+            int dot = text.indexOf('.');
+            if (dot <= 0) throw new IllegalArgumentException("expected SECTION(x).VARIABLE or POINT.VARIABLE");
+            return new ModelSpec.ProbeSpec(name, null, text.substring(0, dot), text.substring(dot + 1));
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(file, at, "recording '" + text + "': " + e.getMessage());
+        }
+    }
+}
