@@ -28,6 +28,8 @@ public final class ModelSpec {
     /** Global mechanism parameters such as {@code usetable_hh}. */
     public final Map<String, Double> globals = new LinkedHashMap<>();
     public final RunSettings run = new RunSettings();
+    /** Model name (for reports); description is free text. */
+    public String name = "model", description = "";
 
     public ModelSpec(Morphology morphology) {
         this.morphology = morphology;
