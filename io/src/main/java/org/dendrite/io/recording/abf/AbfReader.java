@@ -268,6 +268,7 @@ public final class AbfReader {
                 .meta("comment", h.comment)
                 .meta("experiment_type", h.experimentType == 0 ? "voltage clamp" : h.experimentType == 1 ? "current clamp" : String.valueOf(h.experimentType))
                 .meta("sweep_interval_s", episodic && h.episodeStartToStartS > 0 ? h.episodeStartToStartS : null)
+                .meta("active_dac", h.activeDac)
                 .meta("adc_range_v", h.adcRangeV)
                 .meta("adc_resolution", h.adcResolution);
         return r.build();
