@@ -731,7 +731,7 @@ public final class FeatureRegistry {
     static final class SubthresholdFeatureDefs {
         static void define() {
             def("time", f -> f.t.clone());
-            def("voltage", f -> f.v.clone());
+            def("voltage", f -> f.v == null ? null : f.v.clone());
             def("current", f -> f.i == null ? null : f.i.clone());
             def("voltage_base", f -> {
                 double lo = f.s.voltageBaseStartPerc * f.stimStart, hi = f.s.voltageBaseEndPerc * f.stimStart;
@@ -1068,8 +1068,8 @@ public final class FeatureRegistry {
                 }
                 return null;
             });
-            def("depol_block", f -> Blocks.depolBlock(f) ? null : new double[] {1});
-            def("depol_block_bool", f -> new double[] {Blocks.depolBlockBool(f) ? 1 : 0});
+            def("depol_block", f -> Blocks.blocked(f) ? null : new double[] {1});
+            def("depol_block_bool", f -> new double[] {Blocks.blocked(f) ? 1 : 0});
         }
 
         private static double[] toDoubleOrNull(int[] x) {

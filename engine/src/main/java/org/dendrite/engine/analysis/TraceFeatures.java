@@ -46,15 +46,21 @@ public final class TraceFeatures {
         this.s = s;
     }
 
-    /** Features of the trace (t [ms], v [mV]) with the stimulus on in [stimStart, stimEnd] ms. */
+    /**
+     * Features of the trace (t [ms], v [mV]) with the stimulus on in [stimStart, stimEnd] ms. Time must not decrease
+     * (simulators with variable steps repeat a time at events; eFEL accepts that too).
+     */
     public static TraceFeatures of(double[] tMs, double[] vMv, double stimStart, double stimEnd, FeatureSettings settings) {
         return of(tMs, vMv, null, stimStart, stimEnd, settings);
     }
 
-    /** As {@link #of(double[], double[], double, double, FeatureSettings)} with the injected current [nA] too. */
+    /**
+     * As {@link #of(double[], double[], double, double, FeatureSettings)} with the injected current [nA] too. With no
+     * voltage (vMv null) the current is used as recorded, not interpolated, as eFEL does; voltage features are none.
+     */
     public static TraceFeatures of(double[] tMs, double[] vMv, double[] iNa, double stimStart, double stimEnd,
                                    FeatureSettings settings) {
-        if (tMs.length != vMv.length) {
+        if (vMv != null && tMs.length != vMv.length) {
             throw new IllegalArgumentException("time and voltage differ in length: " + tMs.length + " vs " + vMv.length);
         }
         if (iNa != null && iNa.length != tMs.length) {
@@ -62,8 +68,8 @@ public final class TraceFeatures {
         }
         if (tMs.length < 2) throw new IllegalArgumentException("a trace needs at least 2 samples, got " + tMs.length);
         for (int k = 1; k < tMs.length; k++) {
-            if (!(tMs[k] > tMs[k - 1])) {
-                throw new IllegalArgumentException("time must increase strictly; t[" + k + "] = " + tMs[k]
+            if (!(tMs[k] >= tMs[k - 1])) {
+                throw new IllegalArgumentException("time must not decrease; t[" + k + "] = " + tMs[k]
                         + " after " + tMs[k - 1]);
             }
         }
@@ -71,6 +77,11 @@ public final class TraceFeatures {
             throw new IllegalArgumentException("stim_end (" + stimEnd + ") before stim_start (" + stimStart + ")");
         }
         FeatureSettings s = settings == null ? new FeatureSettings() : settings.copy();
+        if (vMv == null) {
+            // a current-only trace: eFEL does not interpolate it (only current_base and friends make sense)
+            if (iNa == null) throw new IllegalArgumentException("a trace needs a voltage or a current");
+            return new TraceFeatures(tMs.clone(), null, iNa.clone(), stimStart, stimEnd, s);
+        }
         double[] ti = gridOf(tMs, s.interpStep);
         return new TraceFeatures(ti, interpolate(tMs, vMv, ti), iNa == null ? null : interpolate(tMs, iNa, ti),
                 stimStart, stimEnd, s);
@@ -96,18 +107,21 @@ public final class TraceFeatures {
         return java.util.Arrays.copyOf(g, n);
     }
 
-    /** Linear interpolation of (t, y) at ascending points g; values beyond the ends are clamped to the end values. */
+    /**
+     * Linear interpolation of (t, y) at ascending points g, as eFEL does it (t may repeat a value: the segment that
+     * ends at the first of the repeated samples is used); points past the last sample take the last value.
+     */
     static double[] interpolate(double[] t, double[] y, double[] g) {
         double[] out = new double[g.length];
         int j = 0, n = t.length;
         for (int k = 0; k < g.length; k++) {
             double x = g[k];
-            while (j < n - 2 && t[j + 1] <= x) j++;
-            if (x <= t[0]) out[k] = y[0];
-            else if (x >= t[n - 1]) out[k] = y[n - 1];
-            else {
-                double slope = (y[j + 1] - y[j]) / (t[j + 1] - t[j]);
-                out[k] = slope * (x - t[j]) + y[j];
+            while (j + 1 < n && t[j + 1] < x) j++;
+            if (j + 1 >= n) {
+                out[k] = y[n - 1];
+            } else {
+                double dydx = (y[j + 1] - y[j]) / (t[j + 1] - t[j]);
+                out[k] = y[j] + dydx * (x - t[j]);
             }
         }
         return out;
@@ -117,7 +131,7 @@ public final class TraceFeatures {
     public double[] time() { return t.clone(); }
 
     /** The interpolated voltage [mV]. */
-    public double[] voltage() { return v.clone(); }
+    public double[] voltage() { return v == null ? null : v.clone(); }
 
     public double stimStart() { return stimStart; }
 
