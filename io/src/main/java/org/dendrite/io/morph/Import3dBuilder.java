@@ -79,9 +79,16 @@ public final class Import3dBuilder {
             double[] z = java.util.Arrays.copyOfRange(s.z, first, s.size());
             double[] d = java.util.Arrays.copyOfRange(s.d, first, s.size());
             if (s.contour) {
-                double[][] c = s.contourStack != null
-                        ? SomaContour.stackCentroid(x, y, z, s.contourStack)
-                        : SomaContour.centroid(x, y, z);
+                double[][] c;
+                try {
+                    c = s.contourStack != null
+                            ? SomaContour.stackCentroid(x, y, z, s.contourStack)
+                            : SomaContour.centroid(x, y, z);
+                } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                    throw new org.dendrite.io.MorphologyFormatException(source, s.line, 0, "the soma contour"
+                            + " starting here cannot be turned into a soma section: " + (e instanceof
+                            IllegalArgumentException ? e.getMessage() : "it has too few distinct points"));
+                }
                 x = c[0];
                 y = c[1];
                 z = c[2];

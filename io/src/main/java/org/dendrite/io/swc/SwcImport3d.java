@@ -3,6 +3,7 @@ package org.dendrite.io.swc;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.dendrite.io.morph.Hoc;
 import org.dendrite.io.morph.RawSection;
 
 /**
@@ -67,13 +68,13 @@ final class SwcImport3d {
         // NeuroMorpho 3-point soma: treated as a single point (a sphere)
         boolean threePointSoma = false;
         if (somaPoints == 3 && n >= 3 && pix[1] == 0 && pix[2] == 0 && count[1] == 0 && count[2] == 0
-                && d[1] == d[0] && d[2] == d[0]) {
+                && Hoc.eq(d[1], d[0]) && Hoc.eq(d[2], d[0])) {
             double len = 0;
             for (int i = 1; i <= 2; i++) {
                 double dx = x[i] - x[0], dy = y[i] - y[0], dz = z[i] - z[0];
                 len += Math.sqrt(dx * dx + dy * dy + dz * dz);
             }
-            if (Math.abs(len / d[0] - 1) < .01) {
+            if (Hoc.lt(Math.abs(len / d[0] - 1), .01)) {
                 threePointSoma = true;
                 pix[2] = 1;     // keeps the three points in one section; points 1 and 2 are dropped below
                 notes.add("the three soma samples (lines " + s.line[0] + "-" + s.line[2] + ") follow the"
