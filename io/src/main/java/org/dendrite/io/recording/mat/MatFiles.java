@@ -102,7 +102,7 @@ public final class MatFiles {
             for (int i = 0; i < r; i++) {
                 StringBuilder s = new StringBuilder();
                 for (int j = 0; j < cols; j++) s.append(c.getChar(i, j));
-                rows.add(s.toString());
+                rows.add(utf8InUtf16(s.toString()));
             }
             return new MatValue.Text(dims, rows);
         }
@@ -122,6 +122,29 @@ public final class MatFiles {
             return new MatValue.CellArray(dims, elements);
         }
         return new MatValue.Unsupported(a.getType().toString(), dims);
+    }
+
+    /**
+     * Some writers store a UTF-8 byte pair in one 16-bit character (e.g. 0xC3A9 for U+00E9); when every character
+     * above U+00FF is such a pair (lead byte C2-DF, continuation byte 80-BF), decode them, otherwise keep the text.
+     */
+    static String utf8InUtf16(String s) {
+        boolean any = false;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch > 0xff) {
+                int hi = ch >> 8, lo = ch & 0xff;
+                if (hi < 0xc2 || hi > 0xdf || lo < 0x80 || lo > 0xbf) return s;
+                any = true;
+            }
+        }
+        if (!any) return s;
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            out.append(ch > 0xff ? (char) (((ch >> 8) & 0x1f) << 6 | (ch & 0x3f)) : ch);
+        }
+        return out.toString();
     }
 
     // ------------------------------------------------------------------ v7.3 (HDF5)
