@@ -35,7 +35,49 @@ public final class FeatureRegistry {
     }
 
     public static boolean has(String name) {
-        return FEATURES.containsKey(name);
+        return FEATURES.containsKey(name) && !name.startsWith("_");
+    }
+
+    /** Features that eFEL defines as one number (the others are one value per spike, burst, ...). */
+    private static final java.util.Set<String> SCALAR = java.util.Set.of(
+            "spike_count", "spike_count_stimint", "Spikecount", "Spikecount_stimint", "number_initial_spikes",
+            "time_to_first_spike", "time_to_second_spike", "time_to_last_spike", "inv_time_to_first_spike",
+            "inv_first_ISI", "inv_second_ISI", "inv_third_ISI", "inv_fourth_ISI", "inv_fifth_ISI", "inv_last_ISI",
+            "doublet_ISI", "ISI_semilog_slope", "ISI_log_slope", "ISI_log_slope_skip", "ISI_CV", "irregularity_index",
+            "adaptation_index", "adaptation_index2", "mean_frequency", "trace_check", "AP1_begin_voltage",
+            "AP2_begin_voltage", "AP1_amp", "AP2_amp", "APlast_amp", "mean_AP_amplitude", "AP2_AP1_diff", "AP1_peak",
+            "AP2_peak", "AP2_AP1_peak_diff", "amp_drop_first_second", "amp_drop_first_last", "amp_drop_second_last",
+            "max_amp_difference", "AHP1_depth_from_peak", "AHP2_depth_from_peak", "AP1_width", "AP2_width",
+            "APlast_width", "AP1_begin_width", "AP2_begin_width", "AP2_AP1_begin_width_diff", "phaseslope_max",
+            "voltage_base", "current_base", "steady_state_voltage", "steady_state_voltage_stimend",
+            "steady_state_current_stimend", "steady_state_hyper", "minimum_voltage", "maximum_voltage",
+            "maximum_voltage_from_voltagebase", "voltage_deflection", "voltage_deflection_begin",
+            "voltage_deflection_vb_ssse", "voltage_after_stim", "ohmic_input_resistance",
+            "ohmic_input_resistance_vb_ssse", "sag_amplitude", "sag_ratio1", "sag_ratio2", "sag_time_constant",
+            "decay_time_constant_after_stim", "time_constant", "burst_number", "strict_burst_number",
+            "initburst_sahp", "initburst_sahp_vb", "initburst_sahp_ssse", "single_burst_ratio", "is_not_stuck",
+            "depol_block", "depol_block_bool", "spikes_in_burst1_burst2_diff", "spikes_in_burst1_burstlast_diff");
+
+    /** Features whose values are whole numbers (indices into the interpolated trace, counts, flags). */
+    private static final java.util.Set<String> INTEGER = java.util.Set.of(
+            "spike_count", "spike_count_stimint", "Spikecount", "Spikecount_stimint", "number_initial_spikes",
+            "burst_number", "strict_burst_number", "spikes_per_burst", "spikes_per_burst_diff",
+            "spikes_in_burst1_burst2_diff", "spikes_in_burst1_burstlast_diff", "trace_check", "is_not_stuck",
+            "depol_block", "depol_block_bool");
+
+    /** True for features that eFEL defines as a single number. */
+    public static boolean isScalar(String name) {
+        return SCALAR.contains(name);
+    }
+
+    /** True for features whose values are whole numbers (indices, counts, flags). */
+    public static boolean isInteger(String name) {
+        return INTEGER.contains(name) || name.endsWith("_indices");
+    }
+
+    /** The trace itself ("time", "voltage", "current"): features in eFEL, but not worth printing by default. */
+    public static boolean isTrace(String name) {
+        return name.equals("time") || name.equals("voltage") || name.equals("current");
     }
 
     static Computation computation(String name) {
