@@ -27,13 +27,57 @@ public final class FeatureRegistry {
 
     private FeatureRegistry() {}
 
-    /** All feature names, in registration order. */
+    /** All feature names, in registration order (internal helpers, named with a leading '_', left out). */
     public static List<String> names() {
-        return Collections.unmodifiableList(new ArrayList<>(FEATURES.keySet()));
+        List<String> out = new ArrayList<>();
+        for (String n : FEATURES.keySet()) if (!n.startsWith("_")) out.add(n);
+        return Collections.unmodifiableList(out);
     }
 
     public static boolean has(String name) {
-        return FEATURES.containsKey(name);
+        return FEATURES.containsKey(name) && !name.startsWith("_");
+    }
+
+    /** Features that eFEL defines as one number (the others are one value per spike, burst, ...). */
+    private static final java.util.Set<String> SCALAR = java.util.Set.of(
+            "spike_count", "spike_count_stimint", "Spikecount", "Spikecount_stimint", "number_initial_spikes",
+            "time_to_first_spike", "time_to_second_spike", "time_to_last_spike", "inv_time_to_first_spike",
+            "inv_first_ISI", "inv_second_ISI", "inv_third_ISI", "inv_fourth_ISI", "inv_fifth_ISI", "inv_last_ISI",
+            "doublet_ISI", "ISI_semilog_slope", "ISI_log_slope", "ISI_log_slope_skip", "ISI_CV", "irregularity_index",
+            "adaptation_index", "adaptation_index2", "mean_frequency", "trace_check", "AP1_begin_voltage",
+            "AP2_begin_voltage", "AP1_amp", "AP2_amp", "APlast_amp", "mean_AP_amplitude", "AP2_AP1_diff", "AP1_peak",
+            "AP2_peak", "AP2_AP1_peak_diff", "amp_drop_first_second", "amp_drop_first_last", "amp_drop_second_last",
+            "max_amp_difference", "AHP1_depth_from_peak", "AHP2_depth_from_peak", "AP1_width", "AP2_width",
+            "APlast_width", "AP1_begin_width", "AP2_begin_width", "AP2_AP1_begin_width_diff", "phaseslope_max",
+            "voltage_base", "current_base", "steady_state_voltage", "steady_state_voltage_stimend",
+            "steady_state_current_stimend", "steady_state_hyper", "minimum_voltage", "maximum_voltage",
+            "maximum_voltage_from_voltagebase", "voltage_deflection", "voltage_deflection_begin",
+            "voltage_deflection_vb_ssse", "voltage_after_stim", "ohmic_input_resistance",
+            "ohmic_input_resistance_vb_ssse", "sag_amplitude", "sag_ratio1", "sag_ratio2", "sag_time_constant",
+            "decay_time_constant_after_stim", "time_constant", "burst_number", "strict_burst_number",
+            "initburst_sahp", "initburst_sahp_vb", "initburst_sahp_ssse", "single_burst_ratio", "is_not_stuck",
+            "depol_block", "depol_block_bool", "spikes_in_burst1_burst2_diff", "spikes_in_burst1_burstlast_diff");
+
+    /** Features whose values are whole numbers (indices into the interpolated trace, counts, flags). */
+    private static final java.util.Set<String> INTEGER = java.util.Set.of(
+            "spike_count", "spike_count_stimint", "Spikecount", "Spikecount_stimint", "number_initial_spikes",
+            "burst_number", "strict_burst_number", "spikes_per_burst", "spikes_per_burst_diff",
+            "spikes_in_burst1_burst2_diff", "spikes_in_burst1_burstlast_diff", "trace_check", "is_not_stuck",
+            "depol_block", "depol_block_bool");
+
+    /** True for features that eFEL defines as a single number. */
+    public static boolean isScalar(String name) {
+        return SCALAR.contains(name);
+    }
+
+    /** True for features whose values are whole numbers (indices, counts, flags). */
+    public static boolean isInteger(String name) {
+        return INTEGER.contains(name) || name.endsWith("_indices");
+    }
+
+    /** The trace itself ("time", "voltage", "current"): features in eFEL, but not worth printing by default. */
+    public static boolean isTrace(String name) {
+        return name.equals("time") || name.equals("voltage") || name.equals("current");
     }
 
     static Computation computation(String name) {
@@ -156,21 +200,26 @@ public final class FeatureRegistry {
             def("Spikecount_stimint", f -> f.dep("spike_count_stimint"));
             def("number_initial_spikes", f -> {
                 double[] pt = peakTimes(f);
-                if (pt == null) return null;
+                if (pt == null || f.s.initialPerc < 0 || f.s.initialPerc >= 1) return null;
                 double end = f.stimStart + (f.stimEnd - f.stimStart) * f.s.initialPerc;
-                int c = 0;
-                for (double x : pt) if (x >= f.stimStart && x <= end) c++;
-                return new double[] {c};
+                int a = Numerics.firstAtOrAfter(pt, f.stimStart), b = Numerics.firstAtOrAfter(pt, end);
+                return new double[] {b - a};
             });
-            def("time_to_first_spike", f -> spikeAfterStart(f, 0));
-            def("time_to_second_spike", f -> spikeAfterStart(f, 1));
+            def("time_to_first_spike", f -> {
+                double[] pt = peakTimes(f);
+                return pt == null ? null : new double[] {pt[0] - f.stimStart};
+            });
+            def("time_to_second_spike", f -> {
+                double[] pt = peakTimes(f);
+                return pt == null || pt.length < 2 ? null : new double[] {pt[1] - f.stimStart};
+            });
             def("time_to_last_spike", f -> {
                 double[] pt = peakTimes(f);
-                return new double[] {pt == null ? 0 : pt[pt.length - 1] - f.stimStart};
+                return pt == null ? null : new double[] {pt[pt.length - 1] - f.stimStart};
             });
             def("inv_time_to_first_spike", f -> {
                 double[] x = f.dep("time_to_first_spike");
-                return new double[] {x == null ? 0 : 1000.0 / x[0]};
+                return x == null ? null : new double[] {1000.0 / x[0]};
             });
             def("all_ISI_values", FeatureRegistry::allIsi);
             def("ISIs", FeatureRegistry::allIsi);
@@ -187,12 +236,12 @@ public final class FeatureRegistry {
                 final int kk = k;
                 def("inv_" + ordinals[k] + "_ISI", f -> {
                     double[] isi = f.dep("all_ISI_values");
-                    return new double[] {(isi != null && isi.length > kk) ? 1000.0 / isi[kk] : 0.0};
+                    return (isi != null && isi.length > kk) ? new double[] {1000.0 / isi[kk]} : null;
                 });
             }
             def("inv_last_ISI", f -> {
                 double[] isi = f.dep("all_ISI_values");
-                return new double[] {isi != null ? 1000.0 / isi[isi.length - 1] : 0.0};
+                return isi != null ? new double[] {1000.0 / isi[isi.length - 1]} : null;
             });
             def("doublet_ISI", f -> {
                 double[] pt = peakTimes(f);
@@ -230,13 +279,15 @@ public final class FeatureRegistry {
                 double[] pt = peakTimes(f);
                 if (pt == null) return null;
                 int c = 0;
-                double last = Double.NaN;
+                double last = 0;
                 for (double x : pt) {
-                    if (x > f.stimStart && x < f.stimEnd) c++;
-                    if (x < f.stimEnd) last = x;
+                    if (x >= f.stimStart && x <= f.stimEnd) {
+                        last = x;
+                        c++;
+                    }
                 }
-                if (c == 0) return null;
-                return one(1000.0 * c / (last - f.stimStart));
+                if (last == f.stimStart) return null; // eFEL refuses to divide by zero
+                return new double[] {c * 1000.0 / (last - f.stimStart)};
             });
             def("trace_check", f -> {
                 double[] pt = peakTimes(f);
@@ -350,7 +401,7 @@ public final class FeatureRegistry {
                 return out;
             });
             def("fast_AHP_change", change("fast_AHP"));
-            def("AHP_depth_abs_slow_indices", f -> {
+            def("_AHP_depth_abs_slow_indices", f -> {
                 int[] p = f.peaks();
                 if (p == null || p.length < 3) return null;
                 double[] out = new double[p.length - 2];
@@ -363,7 +414,7 @@ public final class FeatureRegistry {
                 }
                 return out;
             });
-            def("AHP_depth_abs_slow", f -> at(f.v, idx(f.dep("AHP_depth_abs_slow_indices"))));
+            def("AHP_depth_abs_slow", f -> at(f.v, idx(f.dep("_AHP_depth_abs_slow_indices"))));
             def("AHP_depth_slow", f -> {
                 double[] m = f.dep("AHP_depth_abs_slow");
                 if (m == null) return null;
@@ -373,7 +424,7 @@ public final class FeatureRegistry {
                 return out;
             });
             def("AHP_slow_time", f -> {
-                int[] si = idx(f.dep("AHP_depth_abs_slow_indices"));
+                int[] si = idx(f.dep("_AHP_depth_abs_slow_indices"));
                 int[] p = f.peaks();
                 if (si == null) return null;
                 double[] out = new double[si.length];
@@ -554,19 +605,6 @@ public final class FeatureRegistry {
                 }
                 return one(m);
             });
-        }
-
-        private static double[] spikeAfterStart(TraceFeatures f, int which) {
-            double[] pt = peakTimes(f);
-            if (pt == null) return null;
-            int c = 0;
-            for (double x : pt) {
-                if (x >= f.stimStart) {
-                    if (c == which) return new double[] {x - f.stimStart};
-                    c++;
-                }
-            }
-            return null;
         }
 
         private static double[] isiLogSlope(double[] isi, int skip) {
@@ -910,7 +948,7 @@ public final class FeatureRegistry {
         static void define() {
             def("burst_ISI_indices", f -> {
                 double[] isi = f.dep("ISI_values");
-                if (isi == null) return null;
+                if (isi == null || isi.length < 4) return null; // eFEL needs 4 or more ISIs
                 List<Integer> out = new ArrayList<>();
                 int count = -1;
                 double bf = f.s.burstFactor;
@@ -962,10 +1000,11 @@ public final class FeatureRegistry {
                 int[] b = idx(f.dep("burst_begin_indices")), e = idx(f.dep("burst_end_indices"));
                 double[] pt = peakTimes(f);
                 if (b == null || e == null || pt == null) return null;
-                int n = Math.min(b.length, e.length);
-                double[] out = new double[n];
-                for (int k = 0; k < n; k++) out[k] = (e[k] - b[k] + 1) * 1000.0 / (pt[e[k]] - pt[b[k]]);
-                return out;
+                List<Double> out = new ArrayList<>();
+                for (int k = 0; k < b.length && k < e.length; k++) {
+                    if (e[k] - b[k] > 0) out.add((e[k] - b[k] + 1) * 1000.0 / (pt[e[k]] - pt[b[k]]));
+                }
+                return out.stream().mapToDouble(Double::doubleValue).toArray();
             });
             def("strict_burst_number", f -> {
                 double[] b = f.dep("strict_burst_mean_freq");
@@ -995,9 +1034,19 @@ public final class FeatureRegistry {
             def("strict_interburst_voltage", f -> {
                 int[] b = idx(f.dep("burst_begin_indices"));
                 int[] p = f.peaks();
-                if (b == null || p == null || b.length < 2) return null;
+                if (b == null || p == null || b.length < 1) return null;
                 double[] out = new double[b.length - 1];
-                for (int k = 1; k < b.length; k++) out[k - 1] = meanBetweenPeaks(f, p[b[k] - 1], p[b[k]]);
+                for (int k = 1; k < b.length; k++) {
+                    int ts = p[b[k] - 1], te = p[b[k]];
+                    double tStart = f.t[ts] + 5, tEnd = f.t[te] - 5; // 5 ms after / before the peaks
+                    int j = ts;
+                    while (j < te && !(f.t[j] > tStart)) j++;
+                    int from = j - 1;
+                    j = te;
+                    while (j > from && !(f.t[j] < tEnd)) j--;
+                    int to = j + 1;
+                    out[k - 1] = mean(f.v, from, to + 1);
+                }
                 return out;
             });
             def("interburst_min_indices", f -> interburstMin(f, true));
@@ -1011,12 +1060,13 @@ public final class FeatureRegistry {
                 return out.stream().mapToDouble(Double::doubleValue).toArray();
             });
             def("time_to_interburst_min", f -> {
+                double[] m = f.dep("interburst_min_indices");
                 int[] e = idx(f.dep("burst_end_indices"));
-                int[] p = f.peaks();
-                if (e == null || p == null) return null;
-                List<Double> out = new ArrayList<>();
-                for (int x : e) if (x + 1 < p.length) out.add(f.t[argmin(f.v, p[x], p[x + 1])] - f.t[p[x]]);
-                return out.stream().mapToDouble(Double::doubleValue).toArray();
+                double[] pt = peakTimes(f);
+                if (m == null || e == null || pt == null || e.length < m.length) return null;
+                double[] out = new double[m.length];
+                for (int k = 0; k < m.length; k++) out[k] = f.t[(int) m[k]] - pt[e[k]];
+                return out;
             });
             def("postburst_min_indices", f -> toDoubleOrNull(postburstMin(f)));
             def("postburst_min_values", f -> at(f.v, postburstMin(f)));
@@ -1056,13 +1106,13 @@ public final class FeatureRegistry {
             });
             def("single_burst_ratio", f -> {
                 double[] isi = f.dep("ISI_values");
-                if (isi == null || isi.length < 1) return null;
+                if (isi == null || isi.length < 2) return null;
                 return one(isi[0] / mean(isi));
             });
             def("is_not_stuck", f -> {
                 double[] pt = peakTimes(f);
                 if (pt != null) {
-                    for (double x : pt) if (x > f.stimStart + 0.5 * (f.stimEnd - f.stimStart) && x < f.stimEnd) {
+                    for (double x : pt) if (x > f.stimEnd * 0.5 && x < f.stimEnd) {
                         return new double[] {1};
                     }
                 }
@@ -1090,7 +1140,7 @@ public final class FeatureRegistry {
             if (isi == null) return new double[][] {null, null};
             double bf = f.s.strictBurstFactor;
             int first = f.s.ignoreFirstISI ? 1 : 0;
-            if (isi.length <= first) return new double[][] {null, null};
+            if (isi.length < 2) return new double[][] {null, null}; // eFEL needs 3 spikes
             List<Integer> begin = new ArrayList<>(), end = new ArrayList<>();
             begin.add(first);
             int count = first;
@@ -1115,11 +1165,9 @@ public final class FeatureRegistry {
             int[] p = f.peaks();
             if (e == null || p == null) return null;
             List<Double> out = new ArrayList<>();
-            for (int x : e) {
-                if (x + 1 < p.length) {
-                    int m = argmin(f.v, p[x], p[x + 1]);
-                    out.add(indices ? m : f.v[m]);
-                }
+            for (int k = 0; k < e.length && e[k] + 1 < p.length; k++) {
+                int m = argmin(f.v, p[e[k]], p[e[k] + 1]);
+                out.add(indices ? m : f.v[m]);
             }
             return out.stream().mapToDouble(Double::doubleValue).toArray();
         }
@@ -1128,13 +1176,13 @@ public final class FeatureRegistry {
             int[] e = idx(f.dep("burst_end_indices"));
             int[] p = f.peaks();
             if (e == null || p == null) return null;
+            int stimEndIdx = f.indexAtOrAfter(f.stimEnd), endIdx = f.v.length;
             List<Integer> out = new ArrayList<>();
-            for (int x : e) if (x + 1 < p.length) out.add(argmin(f.v, p[x], p[x + 1]));
-            if (out.size() < e.length) {
-                int last = p[e[e.length - 1]];
-                // eFEL compares t[burst end number] (a peak number used as a time index) with stim_end
-                int to = f.t[e[e.length - 1]] < f.stimEnd ? f.indexAtOrAfter(f.stimEnd) : f.v.length;
-                int m = argmin(f.v, last, to);
+            for (int x : e) {
+                int from = p[x], to;
+                if (x + 1 < p.length) to = p[x + 1];
+                else to = from < stimEndIdx ? stimEndIdx : endIdx;
+                int m = argmin(f.v, from, to);
                 if (m >= 0) out.add(m);
             }
             return out.stream().mapToInt(Integer::intValue).toArray();
@@ -1144,14 +1192,20 @@ public final class FeatureRegistry {
             int[] e = idx(f.dep("burst_end_indices"));
             int[] p = f.peaks();
             if (e == null || p == null) return null;
+            int stimEndIdx = f.indexAtOrAfter(f.stimEnd), endIdx = f.v.length;
             List<Integer> out = new ArrayList<>();
             for (int x : e) {
-                int start = f.indexAtOrAfter(f.t[p[x]] + f.s.sahpStart);
+                double tStart = f.t[p[x]] + f.s.sahpStart;
                 int to;
                 if (x + 1 < p.length) to = p[x + 1];
-                else to = f.t[e[e.length - 1]] < f.stimEnd ? f.indexAtOrAfter(f.stimEnd) : f.v.length;
-                int m = argmin(f.v, start, to);
-                if (m >= 0) out.add(m);
+                else to = p[x] < stimEndIdx ? stimEndIdx : endIdx;
+                int start = p[x];
+                while (start < to && !(f.t[start] >= tStart)) start++;
+                if (start >= to) {
+                    if (x + 1 < p.length) out.add(to); // eFEL: empty search returns its end
+                    continue;
+                }
+                out.add(argmin(f.v, start, to));
             }
             return out.stream().mapToInt(Integer::intValue).toArray();
         }
@@ -1159,38 +1213,33 @@ public final class FeatureRegistry {
         private static int[] postburstFastAhp(TraceFeatures f) {
             int[] e = idx(f.dep("burst_end_indices"));
             int[] p = f.peaks();
-            if (e == null || p == null) return null;
-            int stimEndIdx = f.indexAtOrAfter(f.stimEnd);
-            List<Integer> out = new ArrayList<>();
-            for (int x : e) {
-                int stop;
-                if (x + 1 < p.length) stop = p[x + 1];
-                else if (x + 1 < stimEndIdx) stop = stimEndIdx;
-                else stop = f.v.length - 1;
-                int from = p[x];
-                // first place where the voltage rises over two consecutive steps
-                int cropArg = -1, prevUp = -2;
-                for (int q = from; q + 1 < stop; q++) {
-                    if (f.v[q + 1] - f.v[q] >= 0) {
-                        if (prevUp == q - from - 1) { cropArg = prevUp; break; }
-                        prevUp = q - from;
-                    }
-                }
-                if (cropArg < 0) return null;
-                int endI = from + cropArg + 1;
-                out.add(argmin(f.v, from, endI));
+            if (e == null || p == null || e.length == 0) return null;
+            int[] starts = new int[e.length], ends = new int[e.length];
+            int ne = 0;
+            for (int k = 0; k < e.length; k++) {
+                starts[k] = p[e[k]];
+                if (e[k] + 1 < p.length) ends[ne++] = p[e[k] + 1];
             }
-            return out.stream().mapToInt(Integer::intValue).toArray();
+            int endIndex = f.t[starts[e.length - 1]] < f.stimEnd ? f.indexAtOrAfter(f.stimEnd) : f.v.length;
+            if (ne < e.length) ends[ne++] = endIndex;
+            List<Integer> out = new ArrayList<>();
+            for (int k = 0; k < e.length && k < ne; k++) {
+                int m = TraceFeatures.firstMinimum(f.v, starts[k], ends[k]);
+                if (m < 0) m = ends[k];
+                if (m != endIndex - 1) out.add(m);
+            }
+            return out.isEmpty() ? null : out.stream().mapToInt(Integer::intValue).toArray();
         }
 
         private static int[] postburstAdp(TraceFeatures f) {
             int[] fa = postburstFastAhp(f), sa = postburstSlowAhp(f);
-            if (fa == null || sa == null) return null;
+            if (fa == null || sa == null || sa.length > fa.length) return null;
             List<Integer> out = new ArrayList<>();
-            for (int k = 0; k < sa.length && k < fa.length; k++) {
+            for (int k = 0; k < sa.length; k++) {
                 if (sa[k] < fa[k]) continue;
                 int a = argmax(f.v, fa[k], sa[k]);
-                if (a >= 0 && a != sa[k] - 1) out.add(a);
+                if (a < 0) a = sa[k];
+                if (a < sa[k] - 1) out.add(a);
             }
             return out.isEmpty() ? null : out.stream().mapToInt(Integer::intValue).toArray();
         }
@@ -1198,8 +1247,8 @@ public final class FeatureRegistry {
         private static double[] timeFromBurstEnd(TraceFeatures f, int[] idx) {
             int[] e = idx(f.dep("burst_end_indices"));
             double[] pt = peakTimes(f);
-            if (idx == null || e == null || pt == null) return null;
-            int n = Math.min(idx.length, e.length);
+            if (idx == null || e == null || pt == null || e.length < idx.length) return null;
+            int n = idx.length;
             double[] out = new double[n];
             for (int k = 0; k < n; k++) out[k] = f.t[idx[k]] - pt[e[k]];
             return out;
@@ -1231,9 +1280,11 @@ public final class FeatureRegistry {
                 lastIsi = k;
             }
             if (lastIsi < 0) return null;
-            double lastSpike = pt[lastIsi + 1];
+            int lastPeak = lastIsi + 1;
+            double lastSpike = pt[lastPeak];
             double a = Math.min(lastSpike + f.s.initburstSahpStart, f.stimEnd);
             double b = Math.min(lastSpike + f.s.initburstSahpEnd, f.stimEnd);
+            if (lastPeak + 1 < pt.length) b = Math.min(b, pt[lastPeak + 1]); // not beyond the next spike
             if (a >= b) return null;
             int from = f.indexAtOrAfter(a), to = Numerics.firstAfter(f.t, b);
             int m = argmin(f.v, from, to);

@@ -199,23 +199,23 @@ public final class TraceFeatures {
         int[] up = new int[16], dn = new int[16];
         int nu = 0, nd = 0;
         for (int k = 1; k < n; k++) {
-            if (v[k] > th && v[k - 1] <= th) {
+            if (v[k] > th && v[k - 1] < th) {
                 if (nu == up.length) up = java.util.Arrays.copyOf(up, nu * 2);
                 up[nu++] = k;
-            } else if (v[k] < th && v[k - 1] >= th) {
+            } else if (v[k] < th && v[k - 1] > th) {
                 if (nd == dn.length) dn = java.util.Arrays.copyOf(dn, nd * 2);
                 dn[nd++] = k;
             }
         }
-        if (nu == 0) return null;
+        if (nu == 0 || nd == 0) return null;
         // a trace that starts above threshold: drop down-crossings before the first up-crossing
         int d0 = 0;
         while (d0 < nd && dn[d0] < up[0]) d0++;
-        int[] result = new int[nu];
+        int spikes = Math.min(nu, nd - d0); // a last spike that never comes down is not counted
+        int[] result = new int[spikes];
         int count = 0;
-        for (int k = 0; k < nu; k++) {
-            int end = (d0 + k < nd) ? dn[d0 + k] : n; // the last spike may not come down again
-            int p = Numerics.argmax(v, up[k], end);
+        for (int k = 0; k < spikes; k++) {
+            int p = Numerics.argmax(v, up[k], dn[d0 + k] + 1);
             if (s.strictStiminterval && (t[p] < stimStart || t[p] > stimEnd)) continue;
             result[count++] = p;
         }
