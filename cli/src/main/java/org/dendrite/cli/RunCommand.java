@@ -81,7 +81,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ModelSpec m = ModelInput.load(model);
+        ModelSpec m = ModelInputs.load(model);
         applyOverrides(m);
         long t0 = System.nanoTime();
         Simulation sim = Simulation.compile(m);

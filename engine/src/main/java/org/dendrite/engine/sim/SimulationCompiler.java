@@ -23,6 +23,7 @@ import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.Variable;
 import org.dendrite.engine.morphology.Morphology;
 import org.dendrite.engine.point.EventTarget;
+import org.dendrite.engine.point.IPlay;
 import org.dendrite.engine.point.NetCon;
 import org.dendrite.engine.point.NetStim;
 import org.dendrite.engine.point.SpikeSource;
@@ -235,6 +236,10 @@ final class SimulationCompiler {
             byType.computeIfAbsent(t.name(), k -> new ArrayList<>())
                     .add(new ModelSpec.PointSpec(c.name(), c.type(), null, c.params()));
         }
+        for (ModelSpec.CurrentWaveform w : spec.waveforms) {
+            byType.computeIfAbsent(IPlay.TYPE.name(), k -> new ArrayList<>())
+                    .add(new ModelSpec.PointSpec(w.name(), IPlay.TYPE.name(), w.location(), Map.of()));
+        }
         List<NetStim> netStims = new ArrayList<>();
         for (var e : byType.entrySet()) {
             MechanismType t = registry.get(e.getKey());
@@ -252,6 +257,15 @@ final class SimulationCompiler {
             }
             blocks.add(block);
             if (block instanceof NetStim ns) netStims.add(ns);
+            if (block instanceof IPlay play) {
+                for (ModelSpec.CurrentWaveform w : spec.waveforms) {
+                    try {
+                        play.setWaveform(pointInstanceOf.get(w.name()), w.timeMs(), w.currentNa());
+                    } catch (IllegalArgumentException ex) {
+                        throw new DendriteException("current waveform " + w.name() + ": " + ex.getMessage());
+                    }
+                }
+            }
         }
         return netStims;
     }
