@@ -23,6 +23,14 @@ public final class MorphologyFiles {
                 + " .swc (SWC) or .asc (Neurolucida ASC)");
     }
 
+    /** Reads {@code file} with warnings and the soma reading used. */
+    public static ReadResult readChecked(Path file) {
+        return switch (format(file)) {
+            case SWC -> SwcReader.readChecked(file);
+            case ASC -> AscReader.readChecked(file);
+        };
+    }
+
     /** Reads {@code file} into NEURON Import3d's sections. */
     public static Morphology read(Path file) {
         return switch (format(file)) {
