@@ -14,6 +14,7 @@ import org.dendrite.io.MorphologyFormatException;
 import org.dendrite.io.morph.Import3dBuilder;
 import org.dendrite.io.morph.NeuronFloats;
 import org.dendrite.io.morph.RawSection;
+import org.dendrite.io.morph.ReadResult;
 
 /**
  * Reads SWC files ({@code id type x y z radius parent} per line) into the sections NEURON's Import3d makes of
@@ -32,6 +33,33 @@ public final class SwcReader {
     /** Reads {@code file} the way NEURON's Import3d does. */
     public static Morphology read(Path file) {
         return toMorphology(file.toString(), readSamples(file));
+    }
+
+    /** Reads {@code file} with the warnings about suspicious samples and a sentence on the soma reading. */
+    public static ReadResult readChecked(Path file) {
+        SwcSamples s = readSamples(file);
+        Morphology m = toMorphology(file.toString(), s);
+        return new ReadResult(m, SwcChecks.warnings(s), somaReading(s, m));
+    }
+
+    /** How NEURON's rules read the soma of these samples, in one sentence. */
+    static String somaReading(SwcSamples s, Morphology m) {
+        int somaSamples = 0;
+        for (int i = 0; i < s.n; i++) if (s.type[i] == 1) somaSamples++;
+        int somaSections = 0;
+        for (var sec : m.sections()) if (sec.type().code() == 1) somaSections++;
+        if (somaSamples == 0) return "no soma samples";
+        boolean sphere = m.notes().stream().anyMatch(n -> n.contains("three-point convention"));
+        if (sphere) {
+            return "NeuroMorpho three-point soma read as one sphere: a cylinder of length and diameter "
+                    + m.section(0).diam(0) + " um (NEURON Import3d)";
+        }
+        if (somaSamples == 1) {
+            return "single-point soma (sphere) read as a cylinder of length and diameter " + m.section(0).diam(0)
+                    + " um; neurites joined to its middle by wires (NEURON Import3d)";
+        }
+        return somaSamples + " soma samples read as " + somaSections + " soma section" + (somaSections == 1 ? ""
+                : "s") + " of stacked frusta through the samples (NEURON Import3d)";
     }
 
     /** Parses and checks {@code file} without cutting it into sections. */
