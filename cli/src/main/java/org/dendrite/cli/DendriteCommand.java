@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 RunCommand.class,
-                FeaturesCommand.class,
                 org.dendrite.cli.compare.CompareCommand.class,
+                FeaturesCommand.class,
+                org.dendrite.cli.recording.RecordingCommand.class,
         })
 public final class DendriteCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

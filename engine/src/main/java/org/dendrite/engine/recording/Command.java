@@ -11,11 +11,12 @@ public final class Command {
     private final String units;
     private final double[] values;
 
+    /** The array {@code values} is taken over (not copied), as {@link Sweep} does with its data: do not keep it. */
     public Command(int dac, String name, String units, double[] values) {
         this.dac = dac;
         this.name = name == null ? "" : name.strip();
         this.units = units == null ? "" : units.strip();
-        this.values = values.clone();
+        this.values = values;
     }
 
     public int dac() {
