@@ -83,9 +83,9 @@ public final class FeatureSettings {
         doc("precision_threshold", "1e-10", "ms", "tolerance on the end of the voltage_base/current_base window (rounding of the time grid)");
         doc("sahp_start", "5.0", "ms", "slow AHP search starts this long after a peak");
         doc("ignore_first_ISI", "true", "", "drop the first ISI from ISI_values and the burst detection");
-        doc("impedance_max_freq", "50", "Hz", "upper frequency for impedance (feature not implemented yet)");
+        doc("impedance_max_freq", "50", "Hz", "upper frequency for impedance");
         doc("AP_phaseslope_range", "2", "samples", "half width of the window of AP_phaseslope");
-        doc("inactivation_tc_end_skip", "10", "samples", "samples dropped before stim_end in inactivation_time_constant (not implemented yet)");
+        doc("inactivation_tc_end_skip", "10", "samples", "samples dropped before stim_end in inactivation_time_constant");
         doc("decay_start_after_stim", "1.0", "ms", "decay_time_constant_after_stim fits from stim_end + this ...");
         doc("decay_end_after_stim", "10.0", "ms", "... to stim_end + this");
         doc("stimulus_current", "(none)", "nA", "step amplitude for ohmic_input_resistance(_vb_ssse)");
