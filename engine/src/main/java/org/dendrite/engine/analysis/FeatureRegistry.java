@@ -54,7 +54,8 @@ public final class FeatureRegistry {
             "maximum_voltage_from_voltagebase", "voltage_deflection", "voltage_deflection_begin",
             "voltage_deflection_vb_ssse", "voltage_after_stim", "ohmic_input_resistance",
             "ohmic_input_resistance_vb_ssse", "sag_amplitude", "sag_ratio1", "sag_ratio2", "sag_time_constant",
-            "decay_time_constant_after_stim", "time_constant", "burst_number", "strict_burst_number",
+            "decay_time_constant_after_stim", "time_constant", "activation_time_constant",
+            "deactivation_time_constant", "inactivation_time_constant", "impedance", "burst_number", "strict_burst_number",
             "initburst_sahp", "initburst_sahp_vb", "initburst_sahp_ssse", "single_burst_ratio", "is_not_stuck",
             "depol_block", "depol_block_bool", "spikes_in_burst1_burst2_diff", "spikes_in_burst1_burstlast_diff");
 
@@ -874,6 +875,10 @@ public final class FeatureRegistry {
                 return out;
             });
             def("time_constant", TimeConstant::compute);
+            def("activation_time_constant", ChannelTimeConstants::activation);
+            def("deactivation_time_constant", ChannelTimeConstants::deactivation);
+            def("inactivation_time_constant", ChannelTimeConstants::inactivation);
+            def("impedance", Impedance::compute);
         }
 
         /**

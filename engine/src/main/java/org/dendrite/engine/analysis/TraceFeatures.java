@@ -137,8 +137,14 @@ public final class TraceFeatures {
 
     public double stimEnd() { return stimEnd; }
 
-    /** The value of one eFEL feature, or null where eFEL gives none. Unknown names throw. */
+    /** The value of one eFEL feature (a fresh copy), or null where eFEL gives none. Unknown names throw. */
     public double[] get(String feature) {
+        double[] x = dep(feature);
+        return x == null ? null : x.clone();
+    }
+
+    /** The cached value of a feature, computed on first use; internal callers must not modify it. */
+    double[] dep(String feature) {
         double[] cached = cache.get(feature);
         if (cached == null) {
             FeatureRegistry.Computation c = FeatureRegistry.computation(feature);
@@ -152,14 +158,7 @@ public final class TraceFeatures {
             cached = (value == null || value.length == 0) ? NONE : value;
             cache.put(feature, cached);
         }
-        return cached == NONE ? null : cached.clone();
-    }
-
-    /** Internal access without copying (callers must not modify). */
-    double[] dep(String feature) {
-        get(feature);
-        double[] x = cache.get(feature);
-        return x == NONE ? null : x;
+        return cached == NONE ? null : cached;
     }
 
     /** Several features at once, in the order asked. */
