@@ -357,7 +357,9 @@ final class Builtins {
         });
         fns.put("ri", (a, at) -> {
             arity(a, 1, 1, at, "ri");
-            return ri(in.currentSection(at), pos(a, 0, at, "ri"));
+            // NEURON keeps 1/ri per node and ri() answers 1/(1/ri): reproduce that rounding
+            double r = ri(in.currentSection(at), pos(a, 0, at, "ri"));
+            return r >= 1e30 ? r : 1 / (1 / r);
         });
         fns.put("distance", (a, at) -> {
             HocSection sec = in.currentSection(at);

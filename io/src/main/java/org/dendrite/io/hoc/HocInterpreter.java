@@ -342,11 +342,13 @@ public final class HocInterpreter {
                 if (!secStack.isEmpty()) secStack.pop();
             }
         } else if (s instanceof Access) {
+            // inside a section block, access replaces the top of the stack only (NEURON 8.2 behaviour)
             HocSection sec = evalSection(((Access) s).section);
-            accessed = sec;
             if (!secStack.isEmpty()) {
                 secStack.pop();
                 secStack.push(sec);
+            } else {
+                accessed = sec;
             }
         } else if (s instanceof Connect) {
             execConnect((Connect) s);
@@ -418,7 +420,9 @@ public final class HocInterpreter {
         int n = sec.nseg;
         List<Double> xs = new ArrayList<>();
         if (ends) xs.add(0.0);
-        for (int j = 0; j < n; j++) xs.add(sec.centre(j));
+        // NEURON accumulates the centres: x = dx/2, then x += dx (matches its last bits)
+        double dx = 1.0 / n, x0 = 0.5 * dx;
+        for (int j = 0; j < n; j++, x0 += dx) xs.add(x0);
         if (ends) xs.add(1.0);
         for (double x : xs) {
             assign(f.var, x, f);

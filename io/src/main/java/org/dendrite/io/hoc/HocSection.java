@@ -284,8 +284,10 @@ public final class HocSection {
         boolean updateDiam = diamFromPoints;
         for (int j = 0; j < nseg; j++) {
             double areaSum = 0, rl = 0, rr = 0, dsum = 0;
+            double leftEnd = j * ds + ds / 2;
             for (int half = 0; half < 2; half++) {
-                double end = half == 0 ? j * ds + ds / 2 : (j + 1) * ds;
+                // the right half ends at leftEnd + ds/2 (not (j+1)*ds): NEURON's rounding, measured on 8.2.2
+                double end = half == 0 ? leftEnd : leftEnd + ds / 2;
                 double rsum = 0;
                 // points inside the half
                 while (k + 1 < n - 1 && arc[k + 1] <= end) {

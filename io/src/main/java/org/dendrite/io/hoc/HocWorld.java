@@ -90,16 +90,15 @@ public final class HocWorld {
         return c;
     }
 
-    /** The section and everything below it, parents before children. */
+    /** The section and everything below it, breadth first in NEURON's child order (as SectionList.subtree). */
     public List<HocSection> subtree(HocSection root) {
         List<HocSection> out = new ArrayList<>();
         Deque<HocSection> todo = new ArrayDeque<>();
-        todo.push(root);
+        todo.add(root);
         while (!todo.isEmpty()) {
-            HocSection s = todo.pop();
+            HocSection s = todo.poll();
             out.add(s);
-            List<HocSection> ch = children(s);
-            for (int i = ch.size() - 1; i >= 0; i--) todo.push(ch.get(i));
+            todo.addAll(children(s));
         }
         return out;
     }

@@ -117,7 +117,9 @@ final class Parser {
         Expr e = expression();
         Token n = tokens.get(pos);
         if (e instanceof Ref && ((Ref) e).maySection() && (n.isOp("{") || startsStatement(n))) {
+            nesting++;
             Stmt body = statement();
+            nesting--;
             return new SectionStmt(t, file, (Ref) e, body);
         }
         return new ExprStmt(t, file, e, nesting == 0 && !(e instanceof Assign));
@@ -152,7 +154,12 @@ final class Parser {
     /** The body of if/while/for/forall/...: a statement that may start on the next line. */
     private Stmt body() {
         skipNewlinesOnly();
-        return statement();
+        nesting++;
+        try {
+            return statement();
+        } finally {
+            nesting--;
+        }
     }
 
     private void skipNewlinesOnly() {
