@@ -32,6 +32,8 @@ public final class ModelSpec {
     public String mechanismLibrary = "hay";
     /** Per-section initial voltage (mV) overriding {@code run.vInit}; NaN where not set. */
     private final double[] vInit;
+    /** Model name (for reports); description is free text. */
+    public String name = "model", description = "";
 
     public ModelSpec(Morphology morphology) {
         this.morphology = morphology;

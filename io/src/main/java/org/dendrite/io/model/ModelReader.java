@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dendrite.engine.build.Location;
 import org.dendrite.engine.build.ModelSpec;
+import org.dendrite.engine.build.Recordings;
 import org.dendrite.engine.build.SegmentValue;
 import org.dendrite.engine.discretization.NsegRule;
 import org.dendrite.engine.mechanism.MechanismRegistry;
@@ -82,8 +83,8 @@ public final class ModelReader {
         JsonFields top = new JsonFields(file, "$", root);
         int version = top.integer("dendrite_model", 1);
         if (version != 1) throw top.error("$.dendrite_model", "unsupported format version " + version + " (this dendrite reads 1)");
-        top.string("name", null);
-        top.string("description", null);
+        String name = top.string("name", null);
+        String description = top.string("description", "");
         top.raw("notes");
         String library = top.string("mechanism_library", "hay");
         try {
@@ -94,6 +95,8 @@ public final class ModelReader {
         morph = readMorphology(top);
         spec = new ModelSpec(morph);
         spec.mechanismLibrary = library;
+        spec.name = name != null ? name : java.nio.file.Path.of(file).getFileName().toString().replaceFirst("\\.json$", "");
+        spec.description = description;
         defineGroups(top);
         readSimulation(top.object("simulation"));
         readProperties(top);
@@ -510,19 +513,11 @@ public final class ModelReader {
         }
     }
 
-    /** Shorthand recordings: {@code soma(0.5).v}, {@code soma(0.5).hh.m}, {@code syn1.g}. */
     private ModelSpec.ProbeSpec parseProbe(String text, String name, String at) {
-        int close = text.indexOf(").");
         try {
-            if (close > 0) {
-                Location l = Location.parse(morph, text.substring(0, close + 1));
-                return new ModelSpec.ProbeSpec(name, l, null, text.substring(close + 2));
-            }
-            int dot = text.indexOf('.');
-            if (dot <= 0) throw new IllegalArgumentException("expected SECTION(x).VARIABLE or POINT.VARIABLE");
-            return new ModelSpec.ProbeSpec(name, null, text.substring(0, dot), text.substring(dot + 1));
+            return Recordings.parse(morph, text);
         } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(file, at, "recording '" + text + "': " + e.getMessage());
+            throw new ModelFormatException(file, at, "recording " + e.getMessage());
         }
     }
 }

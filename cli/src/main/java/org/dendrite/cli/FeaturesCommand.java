@@ -1,0 +1,151 @@
+package org.dendrite.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.dendrite.cli.features.FeatureOutput;
+import org.dendrite.engine.DendriteException;
+import org.dendrite.engine.analysis.FeatureRegistry;
+import org.dendrite.engine.analysis.FeatureSettings;
+import org.dendrite.engine.analysis.TraceFeatures;
+import org.dendrite.io.trace.TextTrace;
+import org.dendrite.io.trace.TextTraceReader;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code dendrite features}: eFEL-compatible electrophysiology features of a voltage trace. */
+@Command(name = "features", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Computes eFEL-compatible electrophysiology features (same names, definitions and default settings as eFEL)"
+                + " of a voltage trace.",
+            "TRACE: a text/CSV file with time [ms] and voltage [mV] columns (a header may name them and their units:"
+                + " 'time [s]', 'v [V]'); a one-column file is voltage sampled every --dt ms.",
+            "The trace is linearly interpolated to interp_step (0.1 ms) first; *_indices refer to that grid.",
+            "Output: a table, or with --json an object mapping each feature name to its value, its list of values, or"
+                + " null where eFEL gives none."},
+        footer = {"", "Examples:",
+            "  dendrite features trace.txt --stim-start 700 --stim-end 2700",
+            "  dendrite features trace.csv --stim-start 700 --stim-end 2700 --feature spike_count,mean_frequency --json",
+            "  dendrite features trace.txt --stim-start 700 --stim-end 2700 --setting Threshold=-30",
+            "  dendrite features --list"})
+public final class FeaturesCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TRACE", description = "trace file (text/CSV)")
+    Path trace;
+
+    @Option(names = "--sweep", paramLabel = "N", defaultValue = "0",
+            description = "sweep of a multi-sweep recording (0-based; a text trace has sweep 0 only)")
+    int sweep;
+
+    @Option(names = "--stim-start", paramLabel = "MS", description = "stimulus start [ms] (default: trace start)")
+    Double stimStart;
+
+    @Option(names = "--stim-end", paramLabel = "MS", description = "stimulus end [ms] (default: trace end)")
+    Double stimEnd;
+
+    @Option(names = "--feature", paramLabel = "NAME", split = ",",
+            description = "feature(s) to compute, repeatable or comma-separated (default: all but time/voltage/current and the deprecated Spikecount aliases)")
+    List<String> features = new ArrayList<>();
+
+    @Option(names = "--setting", paramLabel = "NAME=VALUE",
+            description = "an eFEL setting, repeatable, e.g. Threshold=-30, interp_step=0.05, strict_stiminterval=true")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--dt", paramLabel = "MS", description = "sample interval [ms] of a one-column (voltage only) file")
+    Double dt;
+
+    @Option(names = "--json", description = "print JSON instead of a table")
+    boolean json;
+
+    @Option(names = "--list", description = "list the feature names and the eFEL settings with their defaults, then exit")
+    boolean list;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (list) {
+            printList(out);
+            return 0;
+        }
+        if (trace == null) throw new DendriteException("features: give a TRACE file (or --list)");
+        if (!Files.isRegularFile(trace)) throw new DendriteException(trace + ": no such file");
+        if (sweep != 0) {
+            throw new DendriteException(trace + ": a text trace holds one sweep (0); --sweep " + sweep + " does not exist");
+        }
+        FeatureSettings fs = new FeatureSettings();
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            try {
+                fs.set(e.getKey(), e.getValue());
+            } catch (IllegalArgumentException ex) {
+                throw new DendriteException("--setting " + e.getKey() + "=" + e.getValue() + ": " + ex.getMessage());
+            }
+        }
+        List<String> names = new ArrayList<>();
+        if (features.isEmpty()) {
+            for (String n : FeatureRegistry.names()) {
+                // the trace itself and eFEL's deprecated aliases only on request
+                if (!FeatureRegistry.isTrace(n) && !n.startsWith("Spikecount")) names.add(n);
+            }
+        } else {
+            for (String n : features) {
+                String name = n.strip();
+                if (!FeatureRegistry.has(name)) {
+                    throw new DendriteException("unknown feature '" + name + "' (dendrite features --list shows them)");
+                }
+                names.add(name);
+            }
+        }
+        TextTraceReader.Options opts = TextTraceReader.Options.defaults();
+        if (dt != null) opts = opts.withDtMs(dt);
+        TextTrace tr = TextTraceReader.read(trace, opts);
+        if (tr.size() < 3) throw new DendriteException(trace + ": a trace needs at least 3 samples, found " + tr.size());
+        if ((stimStart == null) != (stimEnd == null)) throw new DendriteException("give both --stim-start and --stim-end");
+        double t0 = tr.timeMs()[0], t1 = tr.timeMs()[tr.size() - 1];
+        double ss = stimStart == null ? t0 : stimStart, se = stimEnd == null ? t1 : stimEnd;
+        if (se < ss) throw new DendriteException("--stim-end (" + se + ") is before --stim-start (" + ss + ")");
+        TraceFeatures tf;
+        try {
+            tf = TraceFeatures.of(tr.timeMs(), tr.voltageMv(), ss, se, fs);
+        } catch (IllegalArgumentException ex) {
+            throw new DendriteException(trace + ": " + ex.getMessage());
+        }
+        Map<String, double[]> values = tf.get(names);
+        if (json) {
+            out.println(FeatureOutput.json(values));
+        } else {
+            out.printf(Locale.ROOT, "%s: %d samples, %.6g-%.6g ms; stimulus %.6g-%.6g ms%s%n", trace, tr.size(), t0, t1,
+                    ss, se, stimStart == null ? " (whole trace: no --stim-start/--stim-end given)" : "");
+            if (!settings.isEmpty()) out.println("settings: " + settings);
+            out.print(FeatureOutput.table(values));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void printList(PrintWriter out) {
+        out.println("Features (" + FeatureRegistry.names().size() + "):");
+        for (String n : FeatureRegistry.names()) {
+            out.println("  " + n + (FeatureRegistry.isScalar(n) ? "" : "  [list]"));
+        }
+        out.println();
+        out.println("Settings (--setting NAME=VALUE), with eFEL's defaults:");
+        for (Map.Entry<String, String[]> e : FeatureSettings.describe().entrySet()) {
+            String[] d = e.getValue();
+            out.printf(Locale.ROOT, "  %-26s %-8s %-8s %s%n", e.getKey(), d[0], d[1], d[2]);
+        }
+        out.flush();
+    }
+}

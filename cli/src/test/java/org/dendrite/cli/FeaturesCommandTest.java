@@ -1,0 +1,92 @@
+package org.dendrite.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+/** Runs {@code dendrite features} in-process on eFEL's all-features trace and checks values against eFEL's oracle. */
+class FeaturesCommandTest {
+    @TempDir Path tmp;
+
+    private record Result(int code, String out, String err) {}
+
+    private static Result run(String... args) {
+        CommandLine cl = DendriteCommand.commandLine();
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private static double jsonNumber(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\": ([-0-9.eE]+)").matcher(json);
+        assertTrue(m.find(), key + " in " + json);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void jsonOnEfelTraceMatchesEfel() {
+        String trace = SharedData.path("data/efel-testdata/allfeatures/testdata.txt").toString();
+        Result r = run("features", trace, "--stim-start", "700", "--stim-end", "2700", "--json",
+                "--feature", "spike_count,mean_frequency,peak_indices,sag_amplitude", "--feature", "voltage_base");
+        assertEquals(0, r.code(), r.err());
+        // eFEL's expectedresults.json: spike_count [6], mean_frequency [3.096294767263926], voltage_base [-74.7144880046517]
+        assertTrue(r.out().contains("\"spike_count\": 6"), r.out());
+        assertEquals(3.096294767263926, jsonNumber(r.out(), "mean_frequency"), 1e-12);
+        assertEquals(-74.7144880046517, jsonNumber(r.out(), "voltage_base"), 1e-12);
+        assertTrue(r.out().contains("\"peak_indices\": [7080, 9113, 14060, 17120, 23875, 26378]"), r.out());
+        assertTrue(r.out().contains("\"sag_amplitude\": null"), r.out());
+    }
+
+    @Test
+    void settingsChangeTheResultAndTableIsReadable() throws IOException {
+        Path f = tmp.resolve("trace.csv");
+        // a 0.1 ms trace with one 'spike' rising to -25 mV: above -30 mV threshold, below eFEL's default -20 mV
+        StringBuilder sb = new StringBuilder("time,voltage\n");
+        for (int k = 0; k <= 2000; k++) {
+            double t = k * 0.1;
+            double v = -70 + 45 * Math.exp(-Math.pow((t - 100) / 1.0, 2));
+            sb.append(t).append(',').append(v).append('\n');
+        }
+        Files.writeString(f, sb.toString());
+        Result dflt = run("features", f.toString(), "--stim-start", "50", "--stim-end", "150", "--json", "--feature", "spike_count");
+        assertTrue(dflt.out().contains("\"spike_count\": 0"), dflt.out());
+        Result low = run("features", f.toString(), "--stim-start", "50", "--stim-end", "150", "--json",
+                "--feature", "spike_count", "--setting", "Threshold=-30");
+        assertTrue(low.out().contains("\"spike_count\": 1"), low.out());
+        Result table = run("features", f.toString(), "--stim-start", "50", "--stim-end", "150", "--setting", "Threshold=-30");
+        assertEquals(0, table.code(), table.err());
+        assertTrue(table.out().matches("(?s).*\\npeak_time\\s+\\[100\\.000\\]  \\(1 value\\).*"), table.out());
+    }
+
+    @Test
+    void badInputGivesExitCode2WithAMessage() {
+        String trace = SharedData.path("data/efel-testdata/allfeatures/testdata.txt").toString();
+        Result unknown = run("features", trace, "--feature", "no_such_feature");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("unknown feature 'no_such_feature'"), unknown.err());
+        Result badSetting = run("features", trace, "--setting", "Treshold=-30");
+        assertEquals(2, badSetting.code());
+        assertTrue(badSetting.err().contains("unknown eFEL setting"), badSetting.err());
+        Result sweep = run("features", trace, "--sweep", "3");
+        assertEquals(2, sweep.code());
+        Result half = run("features", trace, "--stim-start", "700");
+        assertEquals(2, half.code());
+        Result list = run("features", "--list");
+        assertEquals(0, list.code());
+        assertTrue(list.out().contains("DerivativeThreshold") && list.out().contains("AP_duration_half_width"));
+    }
+}

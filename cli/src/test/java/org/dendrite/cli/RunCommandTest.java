@@ -1,0 +1,75 @@
+package org.dendrite.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RunCommandTest {
+    @TempDir Path dir;
+    final StringWriter out = new StringWriter(), err = new StringWriter();
+
+    int run(String... args) {
+        CommandLine cl = DendriteCommand.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    @Test
+    void defaultModelFiresAndWritesThreeFiles() throws Exception {
+        assertEquals(0, run("run", "--out", dir.toString()));
+        assertTrue(out.toString().contains("spikes at soma: 3"), out.toString());
+        List<String> csv = Files.readAllLines(dir.resolve("traces.csv"));
+        assertEquals("t [ms],soma(0.5).v [mV],dend(0.5).v [mV],dend(1).v [mV],stim.i [nA]", csv.get(0));
+        assertEquals(2402, csv.size()); // header + row 0 + 2400 steps
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        assertEquals(2400, summary.get("steps").asInt());
+        assertEquals(3, summary.get("spike_times_ms").get("soma").size());
+        // same model as NEURON golden case 3 (usetable_hh on, nseg by d_lambda = 13): first spike 7.375 ms
+        assertEquals(7.375000000100071, summary.get("spike_times_ms").get("soma").get(0).asDouble(), 1e-9);
+        byte[] png = Files.readAllBytes(dir.resolve("traces.png"));
+        assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G');
+    }
+
+    @Test
+    void optionsOverrideTheModelAndAddRecordings() throws Exception {
+        assertEquals(0, run("run", "--out", dir.toString(), "--tstop", "10", "--dt", "0.05", "--method", "cn",
+                "--record", "soma(0.5).hh.m", "--no-plot"));
+        List<String> csv = Files.readAllLines(dir.resolve("traces.csv"));
+        assertTrue(csv.get(0).endsWith(",soma(0.5).hh.m [1]"), csv.get(0));
+        assertEquals(202, csv.size());
+        assertFalse(Files.exists(dir.resolve("traces.png")));
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        assertEquals("crank_nicolson", summary.get("method").asText());
+    }
+
+    @Test
+    void badInputGivesOneLineAndExitCode2() throws Exception {
+        assertEquals(2, run("run", dir.resolve("nope.json").toString()));
+        assertTrue(err.toString().startsWith("dendrite: error: "), err.toString());
+        assertTrue(err.toString().contains("nope.json: file not found"));
+        assertFalse(err.toString().contains("Exception"), err.toString());
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"morphology\": {\"sections\": [{\"name\": \"soma\", \"L\": 20, \"diam\": 20}]},"
+                + " \"recordings\": [\"soma(0.5).hh.m\"]}");
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("run", bad.toString(), "--out", dir.resolve("o").toString()));
+        assertTrue(err.toString().contains("mechanism hh is not inserted anywhere"), err.toString());
+        assertFalse(Files.exists(dir.resolve("o").resolve("traces.csv")), "no half-written output");
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("run", "--record", "axon(0.5).v", "--out", dir.toString()));
+        assertTrue(err.toString().contains("no section named 'axon'"), err.toString());
+    }
+}

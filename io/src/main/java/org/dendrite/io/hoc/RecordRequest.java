@@ -1,0 +1,8 @@
+package org.dendrite.io.hoc;
+
+/**
+ * A {@code vec.record(&var)} request: during a simulation the engine appends the value of {@link #source()}
+ * to {@link #vector()} at t = 0 (finitialize) and after every step, or every {@link #interval()} ms when
+ * that is not NaN, or at the times listed in {@link #times()} when that is not null.
+ */
+public record RecordRequest(HocVector vector, HocPointer source, double interval, HocVector times) {}

@@ -1,0 +1,27 @@
+package org.dendrite.io.recording;
+
+import org.dendrite.engine.recording.TimeBase;
+
+/** Time bases from stored sample times, shared by the readers. */
+public final class TimeBases {
+    private TimeBases() {}
+
+    /**
+     * Uniform ({@code t0 + i * dt}, dt the mean step) when every step is within 0.1 % of the mean step, else the
+     * explicit times (variable-step simulator output).
+     */
+    public static TimeBase fromTimes(double[] timesMs) {
+        int n = timesMs.length;
+        if (n >= 2) {
+            double dt = (timesMs[n - 1] - timesMs[0]) / (n - 1);
+            if (dt > 0) {
+                boolean uniform = true;
+                for (int i = 1; i < n && uniform; i++) {
+                    if (Math.abs(timesMs[i] - timesMs[i - 1] - dt) > 1e-3 * dt) uniform = false;
+                }
+                if (uniform) return TimeBase.uniform(timesMs[0], dt, n);
+            }
+        }
+        return TimeBase.explicit(timesMs);
+    }
+}

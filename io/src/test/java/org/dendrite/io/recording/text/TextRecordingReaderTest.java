@@ -1,0 +1,157 @@
+package org.dendrite.io.recording.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.dendrite.engine.recording.Recording;
+import org.dendrite.engine.recording.Sweep;
+import org.dendrite.io.SharedData;
+import org.dendrite.io.recording.RecordingFormatException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Text traces: BluePyOpt's CSV, eFEL's whitespace files, Consortium-style CSV, and malformed lines. */
+class TextRecordingReaderTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void bluePyOptCsvWithPandasIndexAndVariableStep() {
+        Recording r = TextRecordingReader.read(SharedData.path("data/csv-traces/TimeVoltageResponse.csv"));
+        assertEquals("CSV", r.format());
+        assertEquals(1, r.channelCount(), "the pandas index column is dropped, time is the time base");
+        assertEquals("voltage", r.channels().get(0).name());
+        assertEquals("mV", r.channels().get(0).units(), "voltage without a unit is mV by convention");
+        Sweep s = r.sweep(0);
+        assertEquals(6024, s.size());
+        assertFalse(s.time().isUniform(), "NEURON variable time step");
+        assertTrue(Double.isNaN(r.sampleRateHz()));
+        // values exactly as printed in the file (parsed doubles, no arithmetic)
+        assertEquals(0.000664036278079, s.time().timeMs(1));
+        assertEquals(-65.0020897598, s.value(0, 1));
+        assertEquals(3000.0, s.time().timeMs(6023));
+        assertEquals(-77.1071813437, s.value(0, 6023));
+        assertEquals(2993.78405743, s.time().timeMs(6022));
+    }
+
+    @Test
+    void efelTwoColumnIrregular() {
+        Recording r = TextRecordingReader.read(SharedData.path("data/efel-testdata/basic/mean_frequency_1.txt"));
+        assertEquals("text", r.format());
+        assertEquals(List.of("V"), r.channels().stream().map(c -> c.name()).toList());
+        assertEquals("mV", r.channels().get(0).units());
+        assertEquals(41491, r.sweep(0).size());
+        assertEquals(0.000253, r.sweep(0).time().timeMs(1));
+        assertEquals(-65.000586, r.sweep(0).value(0, 1));
+        assertFalse(r.sweep(0).time().isUniform());
+    }
+
+    @Test
+    void efelUniformTraceGetsASampleRate() {
+        Recording r = TextRecordingReader.read(SharedData.path("data/efel-testdata/allfeatures/testdata.txt"));
+        assertTrue(r.sweep(0).time().isUniform());
+        assertEquals(12000, r.sweep(0).size());
+        // times are float32-rounded in the file (0.2500000118...): the mean step is 0.25 ms within 1e-6
+        assertEquals(0.25, r.sweep(0).time().dtMs(), 1e-6);
+        assertEquals(4000, r.sampleRateHz(), 0.02);
+        assertEquals(-75.68379974365234375, r.sweep(0).value(0, 0));
+    }
+
+    @Test
+    void csvNamedSpaceSeparatedFileAndScientificNotation() {
+        Recording r = TextRecordingReader.read(SharedData.path("data/efel-testdata/basic/tau20.0.csv"));
+        assertEquals("text", r.format(), "content decides, not the .csv extension");
+        assertEquals(80001, r.sweep(0).size());
+        assertEquals(0.025, r.sweep(0).time().dtMs(), 1e-12);
+        assertEquals(-65.0, r.sweep(0).value(0, 0));
+    }
+
+    @Test
+    void oneColumnNeedsTheSampleInterval() {
+        Path p = SharedData.path("data/efel-testdata/basic/AP_begin_indices_95810005.abf.csv");
+        RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> TextRecordingReader.read(p));
+        assertEquals(p + ": the file has no time column (1 column(s), no header): give the sample interval (--dt MS)", e.getMessage());
+        Recording r = TextRecordingReader.read(p, new TextRecordingReader.Options(0.1));
+        assertEquals(7168, r.sweep(0).size());
+        assertEquals(716.8, r.durationMs(), 1e-9);
+        assertEquals(-63.155449, r.sweep(0).value(0, 0));
+        assertEquals(-62.655449, r.sweep(0).value(0, 2));
+    }
+
+    @Test
+    void threeColumnsWithoutHeader() {
+        Recording r = TextRecordingReader.read(SharedData.path("data/efel-testdata/basic/current.txt"));
+        assertEquals(List.of("col2", "col3"), r.channels().stream().map(c -> c.name()).toList());
+        assertEquals(12000, r.sweep(0).size());
+        assertEquals(-15.62424, r.sweep(0).value(0, 1));
+        assertEquals(-69.05914, r.sweep(0).value(1, 2));
+        // time column is taken as ms (the file's own unit, s, is not stated in it: eFEL's tests multiply by 1000)
+        assertEquals(0.00025, r.sweep(0).time().dtMs(), 1e-12);
+    }
+
+    static Stream<Path> efelTextFiles() throws IOException {
+        Path base = SharedData.path("data/efel-testdata");
+        try (Stream<Path> s = Files.walk(base)) {
+            return s.filter(p -> p.toString().endsWith(".txt") && !p.getFileName().toString().equals("current.txt")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("efelTextFiles")
+    void everyEfelTwoColumnTraceReads(Path p) throws IOException {
+        long lines;
+        try (Stream<String> l = Files.lines(p)) {
+            lines = l.filter(x -> !x.isBlank()).count();
+        }
+        Recording r = TextRecordingReader.read(p);
+        assertEquals(lines, r.sweep(0).size());
+        assertEquals(1, r.channelCount());
+        assertEquals("mV", r.channels().get(0).units());
+    }
+
+    @Test
+    void consortiumStyleCsvAndUnitsFromHeaders() throws IOException {
+        Path p = tmp.resolve("ephys.csv");
+        Files.writeString(p, "time,voltage\n0,-70\n0.1,-69.5\n0.2,-69.25\n");
+        Recording r = TextRecordingReader.read(p);
+        assertEquals("voltage [mV]", r.channels().get(0).header());
+        assertEquals(0.1, r.sweep(0).time().dtMs(), 1e-12);
+        assertEquals(10_000, r.sampleRateHz(), 1e-6);
+
+        Path q = tmp.resolve("units.tsv");
+        Files.writeString(q, "# exported trace\nt [s]\tV (mV)\tI_inj (nA)\n0\t-70\t0\n0.001\t-69\t0.5\n");
+        Recording u = TextRecordingReader.read(q);
+        assertEquals("TSV", u.format());
+        assertEquals(1.0, u.sweep(0).time().dtMs(), 1e-12, "seconds converted to ms");
+        assertEquals(List.of("V [mV]", "I_inj [nA]"), u.channels().stream().map(c -> c.header()).toList());
+        assertEquals(0.5, u.sweep(0).value(1, 1));
+    }
+
+    @Test
+    void malformedLinesNameTheLine() throws IOException {
+        Path p = tmp.resolve("short.csv");
+        Files.writeString(p, "t,v\n0,-70\n0.1\n");
+        RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> TextRecordingReader.read(p));
+        assertEquals(p + ": line 3: expected 2 columns (as in line 1) but found 1", e.getMessage());
+
+        Path q = tmp.resolve("word.txt");
+        Files.writeString(q, "0 -70\n0.1 abc\n");
+        e = assertThrows(RecordingFormatException.class, () -> TextRecordingReader.read(q));
+        assertEquals(q + ": line 2, column 2: expected a number but found \"abc\"", e.getMessage());
+
+        Path d = tmp.resolve("back.txt");
+        Files.writeString(d, "0 -70\n0.2 -70\n0.1 -70\n");
+        e = assertThrows(RecordingFormatException.class, () -> TextRecordingReader.read(d));
+        assertEquals(d + ": line 3: expected time to increase but 0.1 ms follows 0.2 ms", e.getMessage());
+    }
+}
