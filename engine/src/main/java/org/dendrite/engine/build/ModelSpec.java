@@ -30,6 +30,10 @@ public final class ModelSpec {
     /** Global mechanism parameters such as {@code usetable_hh}. */
     public final Map<String, Double> globals = new LinkedHashMap<>();
     public final RunSettings run = new RunSettings();
+    /** Which channel library the mechanism names refer to: {@code hay} (the default) or {@code allen}. */
+    public String mechanismLibrary = "hay";
+    /** Per-section initial voltage (mV) overriding {@code run.vInit}; NaN where not set. */
+    private final double[] vInit;
     /** Model name (for reports); description is free text. */
     public String name = "model", description = "";
 
@@ -42,6 +46,18 @@ public final class ModelSpec {
         java.util.Arrays.fill(nseg, 1);
         java.util.Arrays.fill(ra, 35.4);
         java.util.Arrays.fill(cm, 1.0);
+        vInit = new double[n];
+        java.util.Arrays.fill(vInit, Double.NaN);
+    }
+
+    /** Initial voltage of one section (every node of it, as NEURON's {@code sec.v = x} before finitialize()). */
+    public void setVInit(int section, double mV) {
+        vInit[section] = mV;
+    }
+
+    /** Per-section initial voltage, NaN where the global v_init applies. */
+    public double vInit(int section) {
+        return vInit[section];
     }
 
     public Morphology morphology() { return morphology; }

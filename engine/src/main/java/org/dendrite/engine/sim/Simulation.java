@@ -41,6 +41,8 @@ public final class Simulation implements EventContext {
     private final int rootCount;
     private final EventQueue queue = new EventQueue();
     private long steps;
+    /** Per-node initial voltages from per-section settings (NaN: use finitialize's argument); null if none. */
+    double[] vInitOverride;
 
     Simulation(Morphology morphology, Topology topology, CellState state, double[] a, double[] b, double[] cm,
                MechanismBlock[] blocks, IonPool[] ions, NetStim[] netStims, ThresholdDetector[] detectors,
@@ -63,7 +65,7 @@ public final class Simulation implements EventContext {
 
     /** Compiles a model description with the standard mechanisms. */
     public static Simulation compile(ModelSpec spec) {
-        return compile(spec, MechanismRegistry.standard());
+        return compile(spec, MechanismRegistry.library(spec.mechanismLibrary));
     }
 
     public static Simulation compile(ModelSpec spec, MechanismRegistry registry) {
@@ -101,6 +103,9 @@ public final class Simulation implements EventContext {
         for (NetStim ns : netStims) for (int k = 0; k < ns.count(); k++) ns.source(k).clearSpikes();
         for (MechanismBlock m : blocks) m.prepare(state);
         java.util.Arrays.fill(state.v, vInit);
+        if (vInitOverride != null) {
+            for (int i = 0; i < vInitOverride.length; i++) if (!Double.isNaN(vInitOverride[i])) state.v[i] = vInitOverride[i];
+        }
         for (IonPool ion : ions) ion.initialize(state.celsius);
         for (MechanismBlock m : blocks) m.initialize(state);
         for (NetStim ns : netStims) ns.start(0, this);

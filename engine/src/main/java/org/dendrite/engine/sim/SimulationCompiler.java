@@ -97,9 +97,26 @@ final class SimulationCompiler {
         List<Probe> probes = buildProbes();
         int expectedRows = (int) Math.min(50_000_000L, Math.round(run.tstop / run.dt) / run.recordEvery + 2);
         Traces traces = new Traces(probes, run.recordEvery, expectedRows);
-        return new Simulation(morph, topo, state, a, b, cm, blocks.toArray(new MechanismBlock[0]),
+        Simulation sim = new Simulation(morph, topo, state, a, b, cm, blocks.toArray(new MechanismBlock[0]),
                 ions.values().toArray(new IonPool[0]), netStims.toArray(new NetStim[0]),
                 detectors.toArray(new ThresholdDetector[0]), named, traces);
+        sim.vInitOverride = vInitOverride(n);
+        return sim;
+    }
+
+    /** Per-node initial voltages from per-section settings: every node of the section, its 0-end root included. */
+    private double[] vInitOverride(int n) {
+        double[] out = null;
+        for (int s = 0; s < morph.size(); s++) {
+            double v0 = spec.vInit(s);
+            if (Double.isNaN(v0)) continue;
+            if (out == null) {
+                out = new double[n];
+                java.util.Arrays.fill(out, Double.NaN);
+            }
+            for (int nd = 0; nd < n; nd++) if (topo.section(nd) == s) out[nd] = v0;
+        }
+        return out;
     }
 
     private String sectionName(int s) {
@@ -284,11 +301,28 @@ final class SimulationCompiler {
                 if (pool == null) continue; // no mechanism uses that ion: the global has no effect, as in NEURON
                 if (g.getKey().charAt(g.getKey().indexOf('_') - 2) == 'i') pool.ci0 = g.getValue();
                 else pool.co0 = g.getValue();
-            } else {
+            } else if (!setMechanismGlobal(g.getKey(), g.getValue())) {
                 throw new DendriteException("unknown global parameter '" + g.getKey()
-                        + "' (known: usetable_hh, <ion>i0_<ion>_ion, <ion>o0_<ion>_ion)");
+                        + "' (known: usetable_hh, <ion>i0_<ion>_ion, <ion>o0_<ion>_ion, <param>_<mechanism>)");
             }
         }
+    }
+
+    /**
+     * A mechanism GLOBAL ({@code <param>_<SUFFIX>}): set on the inserted block that knows it; accepted without
+     * effect when the mechanism exists but is inserted nowhere (as NEURON does).
+     */
+    private boolean setMechanismGlobal(String name, double value) {
+        boolean known = false;
+        for (MechanismBlock m : blocks) {
+            if (name.endsWith("_" + m.type().name()) && m.setGlobal(name, value)) known = true;
+        }
+        if (known) return true;
+        for (MechanismType t : registry.all()) {
+            if (name.endsWith("_" + t.name()) && name.length() > t.name().length() + 1
+                    && blocks.stream().noneMatch(b -> b.type() == t)) return true;
+        }
+        return false;
     }
 
     private List<ThresholdDetector> buildNetCons(Map<String, SpikeSource> named) {

@@ -37,7 +37,7 @@ public final class ModelReader {
 
     private final String file;
     private final Path baseDir;
-    private final MechanismRegistry registry;
+    private MechanismRegistry registry;
     private final Function<Path, Morphology> morphologyFiles;
     private ModelSpec spec;
     private Morphology morph;
@@ -86,8 +86,15 @@ public final class ModelReader {
         String name = top.string("name", null);
         String description = top.string("description", "");
         top.raw("notes");
+        String library = top.string("mechanism_library", "hay");
+        try {
+            registry = MechanismRegistry.library(library);
+        } catch (IllegalArgumentException e) {
+            throw top.error("$.mechanism_library", e.getMessage());
+        }
         morph = readMorphology(top);
         spec = new ModelSpec(morph);
+        spec.mechanismLibrary = library;
         spec.name = name != null ? name : java.nio.file.Path.of(file).getFileName().toString().replaceFirst("\\.json$", "");
         spec.description = description;
         defineGroups(top);
@@ -292,6 +299,7 @@ public final class ModelReader {
             double ra = p.number("Ra", "ohm*cm", Double.NaN);
             double cm = p.number("cm", "uF/cm2", Double.NaN);
             int nseg = p.integer("nseg", 0);
+            double vInit = p.number("v_init", "mV", Double.NaN);
             p.finish();
             if (!Double.isNaN(ra) && !(ra > 0)) throw p.error(p.at("Ra"), "must be > 0 ohm*cm");
             if (!Double.isNaN(cm) && !(cm >= 0)) throw p.error(p.at("cm"), "must be >= 0 uF/cm2");
@@ -300,6 +308,7 @@ public final class ModelReader {
                 if (!Double.isNaN(ra)) spec.setRa(s, ra);
                 if (!Double.isNaN(cm)) spec.setCm(s, cm);
                 if (nseg > 0) explicitNseg[s] = nseg;
+                if (!Double.isNaN(vInit)) spec.setVInit(s, vInit);
             }
         }
         try {
