@@ -93,6 +93,9 @@ final class SimulationCompiler {
         applyGlobals();
         blocks.sort(Comparator.comparingInt(m -> m.type().order()));
         Map<String, SpikeSource> named = new LinkedHashMap<>();
+        for (ModelSpec.ArtificialSpec c : spec.artificialCells) {
+            if (pointBlockOf.get(c.name()) instanceof NetStim ns) named.put(c.name(), ns.source(pointInstanceOf.get(c.name())));
+        }
         List<ThresholdDetector> detectors = buildNetCons(named);
         List<Probe> probes = buildProbes();
         int expectedRows = (int) Math.min(50_000_000L, Math.round(run.tstop / run.dt) / run.recordEvery + 2);
