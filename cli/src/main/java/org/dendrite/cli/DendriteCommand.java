@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 org.dendrite.cli.compare.CompareCommand.class,
                 FeaturesCommand.class,
                 org.dendrite.cli.recording.RecordingCommand.class,
+                org.dendrite.cli.morph.MorphCommand.class,
         })
 public final class DendriteCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

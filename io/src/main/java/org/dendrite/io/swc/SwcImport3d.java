@@ -158,6 +158,7 @@ final class SwcImport3d {
                 }
             }
             r.line = s.line[first];
+            r.valuesStored = s.shortNumbers;
             out.add(r);
         }
         return out;

@@ -25,8 +25,15 @@ public final class SwcSamples {
     /** True when the samples were renumbered so that parents come first (their ids did not allow it). */
     public final boolean reordered;
 
+    /**
+     * Every coordinate and radius was written with at most 6 digits: NEURON's %.8g round trip leaves such values
+     * (and the doubled radii) unchanged, so the reader may skip it.
+     */
+    public final boolean shortNumbers;
+
     SwcSamples(int n, long[] id, int[] type, float[] x, float[] y, float[] z, float[] radius, long[] parentId,
-               int[] parent, int[] line, List<String> header, boolean reordered) {
+               int[] parent, int[] line, List<String> header, boolean reordered, boolean shortNumbers) {
+        this.shortNumbers = shortNumbers;
         this.n = n;
         this.id = id;
         this.type = type;
