@@ -232,7 +232,8 @@ public final class AbfReader {
             if (episodic) {
                 for (DacProtocol d : dacs) {
                     if (!d.waveformEnabled()) continue;
-                    commands.add(new Command(d.dac(), d.name(), d.units(), d.waveform(s, n)));
+                    int sweepIndex = s;
+                    commands.add(Command.computed(d.dac(), d.name(), d.units(), n, () -> d.waveform(sweepIndex, n)));
                 }
             }
             r.sweep(new Sweep(s, startsMs.get(s), TimeBase.uniform(0, dtMs, n), values, commands));
