@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Reading ABF files into a {@link Recording} (header, int16 scaling to doubles, command waveforms from the epoch table).
+ * Reading ABF files into a {@link Recording}: {@code open} (header, protocol, sweep layout; the file's bytes are read,
+ * samples are converted on first use) and {@code readAllSamples} (open, then int16 scaling to doubles of every sweep).
  * {@code copies=1} reads the real 2 MB recording {@code 17o05028_ic_steps.abf} (16 sweeps x 60000 samples); larger
  * values read a file built from it by repeating its data section (episodes x copies), e.g. 20 copies: 320 sweeps,
  * 19.2 M samples, 38 MB. Figures are in-engine (steady state, JVM start excluded); quote them as ms per file and
@@ -62,9 +63,21 @@ public class AbfReadBenchmark {
         if (temp != null) Files.deleteIfExists(temp);
     }
 
+    /** Open the file: header, protocol, tags, sweep layout (samples are converted when first used). */
     @Benchmark
-    public Recording readAbf() {
+    public Recording open() {
         return RecordingReaders.read(file);
+    }
+
+    /** Open and convert every sample of every sweep to doubles in its unit (what a full read costs). */
+    @Benchmark
+    public double readAllSamples() {
+        Recording r = RecordingReaders.read(file);
+        double sum = 0;
+        for (var s : r.sweeps()) {
+            for (int c = 0; c < s.channelCount(); c++) sum += s.value(c, s.size() - 1);
+        }
+        return sum;
     }
 
     static Path sharedDir() {

@@ -22,12 +22,16 @@ import picocli.CommandLine.Parameters;
 
 /** {@code dendrite recording export FILE --sweep N [--channel C]... --out trace.csv}. */
 @CommandLine.Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write one sweep of a recording as CSV: column 't [ms]' (time from the start of the sweep),",
-                "then one column per channel named 'NAME [unit]' in the channel's own unit (e.g. 'IN 0 [mV]').",
-                "With --command, the command waveform of each output follows (e.g. 'Cmd 0 [pA]', rebuilt from the",
-                "ABF epoch table or read from the NWB stimulus series). Numbers are written at full precision",
-                "(shortest text that reads back to the same double). The file is written to a temporary file",
-                "beside --out and moved into place, so a failed export never leaves a half-written file.",
+        description = {"Write one sweep of a recording as CSV (t [ms], then NAME [unit] per channel).",
+                "",
+                "Columns: 't [ms]' (time from the start of the sweep), then one column per channel named 'NAME [unit]' "
+                        + "in the channel's own unit (e.g. 'IN 0 [mV]'). With --command, the command waveform of each "
+                        + "output follows (e.g. 'Cmd 0 [pA]', rebuilt from the ABF epoch table or read from the NWB "
+                        + "stimulus series).",
+                "",
+                "Numbers are written at full precision (the shortest text that reads back to the same double). The "
+                        + "file is written to a temporary file beside --out and moved into place, so a failed export "
+                        + "never leaves a half-written file.",
                 "",
                 "Example:  dendrite recording export cell.abf --sweep 3 --channel 'IN 0' --out sweep3.csv"})
 public final class RecordingExportCommand implements Callable<Integer> {

@@ -25,11 +25,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code dendrite recording info FILE [--json]}. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = {"Describe a recording: format and version, sweeps, channels with units, sample rate,",
-                "duration, protocol (epoch tables of the command outputs), tags and header facts.",
+        description = {"Describe a recording: format, sweeps, channels, units, sample rate, protocol, tags.",
                 "",
-                "Units: times and durations in ms, sample rate in Hz, epoch levels in the command",
-                "output's unit (mV in voltage clamp, pA or nA in current clamp), epoch durations in samples.",
+                "Prints format and version, sweeps, channels with units, sample rate, duration, the protocol "
+                        + "(epoch table of each command output), tags and header facts.",
+                "",
+                "Units: times and durations in ms, sample rate in Hz, epoch levels in the command output's unit "
+                        + "(mV in voltage clamp, pA or nA in current clamp), epoch durations in samples.",
                 "",
                 "Example:  dendrite recording info cell.abf --json"})
 public final class RecordingInfoCommand implements Callable<Integer> {

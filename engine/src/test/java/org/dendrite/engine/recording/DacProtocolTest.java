@@ -69,6 +69,10 @@ class DacProtocolTest {
         IllegalArgumentException x = assertThrows(IllegalArgumentException.class, () -> TimeBase.explicit(new double[] {0, 2, 1}));
         assertEquals("time decreases at sample 2: 2.0 ms then 1.0 ms", x.getMessage());
         assertThrows(IllegalArgumentException.class, () -> TimeBase.uniform(0, 0, 3));
+        // whole-nanosecond steps give the decimal times a user expects (3 x 0.05 would be 0.15000000000000002)
+        assertEquals(0.15, TimeBase.uniform(0, 0.05, 10).timeMs(3));
+        assertEquals(0.3, TimeBase.uniform(0, 0.1, 10).timeMs(3));
+        assertEquals(2.48 * 7, TimeBase.uniform(0, 2.48, 10).timeMs(7), 1e-12);
     }
 
     @Test

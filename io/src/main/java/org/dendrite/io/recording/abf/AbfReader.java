@@ -5,12 +5,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.ShortBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.dendrite.engine.recording.Command;
 import org.dendrite.engine.recording.DacProtocol;
@@ -38,11 +38,12 @@ public final class AbfReader {
     }
 
     public static Recording read(Path file) {
+        // the whole file on the heap (int16: 2 bytes a sample); sweeps are converted to doubles when first used
         ByteBuffer buf;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size > Integer.MAX_VALUE) throw new RecordingFormatException(file, "ABF files over 2 GiB are not supported (" + size + " bytes)");
-            buf = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+        try {
+            long size = Files.size(file);
+            if (size > Integer.MAX_VALUE - 16) throw new RecordingFormatException(file, "ABF files over 2 GiB are not supported (" + size + " bytes)");
+            buf = ByteBuffer.wrap(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new RecordingFormatException(file, "cannot read: " + e.getMessage(), e);
         }
@@ -217,25 +218,36 @@ public final class AbfReader {
         for (int s = 0; s < layout.size(); s++) {
             long first = layout.get(s)[0];
             int n = Math.toIntExact(layout.get(s)[1]);
-            double[][] values = new double[nch][n];
-            int idx = (int) first;
-            if (shorts != null) {
-                for (int i = 0; i < n; i++) {
-                    for (int c = 0; c < nch; c++) values[c][i] = shorts.get(idx++) * scale[c] + offset[c];
+            Supplier<double[][]> decode = () -> {
+                double[][] values = new double[nch][n];
+                int total = n * nch;
+                if (shorts != null) {
+                    short[] raw = new short[total];
+                    shorts.get((int) first, raw); // bulk copy, then a plain array loop the JIT vectorises
+                    for (int c = 0; c < nch; c++) {
+                        double[] v = values[c];
+                        double sc = scale[c], off = offset[c];
+                        for (int i = 0, k = c; i < n; i++, k += nch) v[i] = raw[k] * sc + off;
+                    }
+                } else {
+                    float[] raw = new float[total];
+                    floats.get((int) first, raw);
+                    for (int c = 0; c < nch; c++) {
+                        double[] v = values[c];
+                        for (int i = 0, k = c; i < n; i++, k += nch) v[i] = raw[k];
+                    }
                 }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    for (int c = 0; c < nch; c++) values[c][i] = floats.get(idx++);
-                }
-            }
+                return values;
+            };
             List<Command> commands = new ArrayList<>();
             if (episodic) {
                 for (DacProtocol d : dacs) {
                     if (!d.waveformEnabled()) continue;
-                    commands.add(new Command(d.dac(), d.name(), d.units(), d.waveform(s, n)));
+                    int sweepIndex = s;
+                    commands.add(Command.computed(d.dac(), d.name(), d.units(), n, () -> d.waveform(sweepIndex, n)));
                 }
             }
-            r.sweep(new Sweep(s, startsMs.get(s), TimeBase.uniform(0, dtMs, n), values, commands));
+            r.sweep(Sweep.decodedOnUse(s, startsMs.get(s), TimeBase.uniform(0, dtMs, n), nch, decode, commands));
         }
 
         for (AbfHeader.RawTag t : h.tags) {

@@ -150,6 +150,7 @@ public final class MatFiles {
     // ------------------------------------------------------------------ v7.3 (HDF5)
 
     private static Map<String, MatValue> readHdf5(Path file) {
+        org.dendrite.io.recording.Hdf5Logging.quiet();
         Map<String, MatValue> out = new LinkedHashMap<>();
         try (HdfFile h = new HdfFile(file)) {
             for (Node node : h) {

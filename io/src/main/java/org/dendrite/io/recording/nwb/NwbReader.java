@@ -48,6 +48,7 @@ public final class NwbReader {
     }
 
     public static Recording read(Path file) {
+        org.dendrite.io.recording.Hdf5Logging.quiet();
         try (HdfFile h = new HdfFile(file)) {
             String version = attr(h, "nwb_version");
             if (version == null) throw new RecordingFormatException(file, "expected an NWB file (root attribute nwb_version) but the HDF5 file has none");

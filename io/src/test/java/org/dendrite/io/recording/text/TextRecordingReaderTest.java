@@ -77,6 +77,17 @@ class TextRecordingReaderTest {
     }
 
     @Test
+    void recordedTwoColumnCsvFromAnAbf() {
+        // PROVENANCE: recorded data exported from an ABF file, two space-separated columns, time (ms, dt 0.1) and voltage
+        Recording r = TextRecordingReader.read(SharedData.path("data/efel-testdata/basic/zero_ISI_log_slope_skip95824004.abf.csv"));
+        assertEquals(7168, r.sweep(0).size());
+        assertTrue(r.sweep(0).time().isUniform());
+        assertEquals(0.1, r.sweep(0).time().dtMs(), 1e-9);
+        assertEquals(10_000, r.sampleRateHz(), 1e-3);
+        assertEquals("V [mV]", r.channels().get(0).header());
+    }
+
+    @Test
     void oneColumnNeedsTheSampleInterval() {
         Path p = SharedData.path("data/efel-testdata/basic/AP_begin_indices_95810005.abf.csv");
         RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> TextRecordingReader.read(p));
