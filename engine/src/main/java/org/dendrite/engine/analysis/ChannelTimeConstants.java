@@ -70,6 +70,12 @@ final class ChannelTimeConstants {
     static double fit(double[] t, double[] y, double[] p0, int a1Sign) {
         int n = t.length;
         if (n < 3) return Double.NaN;
+        double my = Numerics.mean(y), syy = 0;
+        double[] yc = new double[n];
+        for (int k = 0; k < n; k++) {
+            yc[k] = y[k] - my;
+            syy += yc[k] * yc[k];
+        }
         double span = t[n - 1] - t[0];
         double step = span / (n - 1);
         if (!(span > 0)) return Double.NaN;
@@ -79,7 +85,7 @@ final class ChannelTimeConstants {
         int bestK = -1;
         for (int k = 0; k <= grid; k++) {
             double lt = lo + (hi - lo) * k / grid;
-            double c = cost(t, y, Math.exp(lt), a1Sign);
+            double c = cost(t, yc, syy, Math.exp(lt), a1Sign);
             if (c < bestCost) {
                 bestCost = c;
                 best = lt;
@@ -90,16 +96,16 @@ final class ChannelTimeConstants {
         double a = lo + (hi - lo) * Math.max(bestK - 1, 0) / grid, b = lo + (hi - lo) * Math.min(bestK + 1, grid) / grid;
         final double g = (Math.sqrt(5) - 1) / 2;
         double x1 = b - g * (b - a), x2 = a + g * (b - a);
-        double f1 = cost(t, y, Math.exp(x1), a1Sign), f2 = cost(t, y, Math.exp(x2), a1Sign);
+        double f1 = cost(t, yc, syy, Math.exp(x1), a1Sign), f2 = cost(t, yc, syy, Math.exp(x2), a1Sign);
         while (b - a > 1e-9) {
             if (f1 <= f2) {
                 b = x2; x2 = x1; f2 = f1;
                 x1 = b - g * (b - a);
-                f1 = cost(t, y, Math.exp(x1), a1Sign);
+                f1 = cost(t, yc, syy, Math.exp(x1), a1Sign);
             } else {
                 a = x1; x1 = x2; f1 = f2;
                 x2 = a + g * (b - a);
-                f2 = cost(t, y, Math.exp(x2), a1Sign);
+                f2 = cost(t, yc, syy, Math.exp(x2), a1Sign);
             }
         }
         double lt = f1 <= f2 ? x1 : x2;
@@ -108,37 +114,23 @@ final class ChannelTimeConstants {
     }
 
     /**
-     * Residual sum of squares of the best (A0, A1) for this tau, within A1's sign bound. exp(-t / tau) is stepped by
-     * a running product between exact values every 256 samples (the interpolated time grid is uniform).
+     * Residual sum of squares of the best (A0, A1) for this tau, within A1's sign bound, in one pass: with y centred
+     * (yc) and e = exp(-t / tau), RSS = S(yc yc) - 2 A1 S(e yc) + A1^2 (S(e e) - S(e)^2 / n). exp(-t / tau) is stepped
+     * by a running product between exact values every 256 samples (the interpolated time grid is uniform).
      */
-    private static double cost(double[] t, double[] y, double tau, int a1Sign) {
+    private static double cost(double[] t, double[] yc, double syy, double tau, int a1Sign) {
         int n = t.length;
-        double[] e = EXP.get();
-        if (e.length < n) {
-            e = new double[n];
-            EXP.set(e);
-        }
-        double se = 0, see = 0, sy = 0, sey = 0;
+        double se = 0, see = 0, sey = 0;
         double ratio = n > 1 ? Math.exp(-(t[1] - t[0]) / tau) : 1, ek = 1;
         for (int k = 0; k < n; k++) {
             ek = (k & 255) == 0 ? Math.exp(-t[k] / tau) : ek * ratio;
-            e[k] = ek;
             se += ek;
             see += ek * ek;
-            sy += y[k];
-            sey += ek * y[k];
+            sey += ek * yc[k];
         }
-        double det = n * see - se * se;
-        double a1 = det > 1e-12 * n * see ? (n * sey - se * sy) / det : 0;
+        double var = see - se * se / n;
+        double a1 = var > 1e-12 * see ? sey / var : 0;
         if (a1Sign < 0 && a1 > 0 || a1Sign > 0 && a1 < 0) a1 = 0;
-        double a0 = (sy - a1 * se) / n;
-        double r = 0;
-        for (int k = 0; k < n; k++) {
-            double d = y[k] - a0 - a1 * e[k];
-            r += d * d;
-        }
-        return r;
+        return syy - 2 * a1 * sey + a1 * a1 * var;
     }
-
-    private static final ThreadLocal<double[]> EXP = ThreadLocal.withInitial(() -> new double[0]);
 }
