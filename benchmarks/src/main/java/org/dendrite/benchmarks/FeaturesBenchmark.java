@@ -1,8 +1,11 @@
 package org.dendrite.benchmarks;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
+import org.dendrite.engine.analysis.FeatureRegistry;
 import org.dendrite.engine.analysis.FeatureSettings;
 import org.dendrite.engine.analysis.TraceFeatures;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -79,6 +82,20 @@ public class FeaturesBenchmark {
     public Map<String, double[]> allFeatures() {
         return TraceFeatures.of(t, v, STIM_START_MS, STIM_END_MS, settings).all();
     }
+
+    /**
+     * Every feature but the four meant for other protocols (impedance needs a ZAP current; the activation,
+     * deactivation and inactivation time constants fit voltage-clamp currents), i.e. the features of eFEL's
+     * all-features test.
+     */
+    @Benchmark
+    public Map<String, double[]> currentClampFeatures() {
+        return TraceFeatures.of(t, v, STIM_START_MS, STIM_END_MS, settings).get(CURRENT_CLAMP);
+    }
+
+    static final List<String> CURRENT_CLAMP = FeatureRegistry.names().stream()
+            .filter(n -> !n.equals("impedance") && !n.endsWith("activation_time_constant"))
+            .collect(Collectors.toList());
 
     /** Interpolation to 0.1 ms only, for scale. */
     @Benchmark

@@ -1,13 +1,5 @@
 package org.dendrite.engine.analysis;
 
-import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
-import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
-import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
-import org.apache.commons.math3.fitting.leastsquares.MultivariateJacobianFunction;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.RealVector;
-import org.apache.commons.math3.util.Pair;
 
 /**
  * eFEL's ion-channel time constants (for voltage-clamp data the current is passed as the "voltage"): a least-squares
@@ -18,8 +10,8 @@ import org.apache.commons.math3.util.Pair;
  *   <li>deactivation: the whole stimulus interval (A1 >= 0);</li>
  *   <li>inactivation: from the maximum to stim_end, less inactivation_tc_end_skip samples (A1 >= 0).</li>
  * </ul>
- * eFEL uses SciPy's bounded curve_fit; here a Levenberg-Marquardt fit with the bounds enforced by projection reaches
- * the same least-squares optimum where it lies inside the bounds.
+ * eFEL uses SciPy's bounded curve_fit (a local search from its p0); here the linear amplitudes are eliminated and tau
+ * is searched globally, which reaches the same least-squares optimum whenever that optimum is unique.
  */
 final class ChannelTimeConstants {
     private ChannelTimeConstants() {}
@@ -69,42 +61,76 @@ final class ChannelTimeConstants {
     }
 
     /**
-     * Fits (tau, A0, A1) from p0; a1Sign -1 keeps A1 <= 0, +1 keeps A1 >= 0; tau is kept >= 0. Returns tau, or NaN
-     * when the fit fails.
+     * Least-squares fit of A0 + A1 exp(-t / tau) with tau >= 0 and A1's sign bounded (a1Sign -1: A1 <= 0, +1:
+     * A1 >= 0). For a given tau the best (A0, A1) is linear least squares (A1 clipped to its bound, A0 then the mean
+     * residual), so only tau is searched: on a logarithmic grid (factor e^0.5) from 0.01 sampling intervals to 1000 times the fitted stretch, then
+     * refined by golden-section search around the best grid point. Returns tau, or NaN for a degenerate interval.
+     * (p0 is eFEL's starting point; this search does not need one.)
      */
     static double fit(double[] t, double[] y, double[] p0, int a1Sign) {
-        double[] start = p0.clone();
-        start[0] = Math.max(start[0], 0);
-        start[2] = a1Sign < 0 ? Math.min(start[2], 0) : Math.max(start[2], 0);
-        MultivariateJacobianFunction model = p -> {
-            double tau = p.getEntry(0), a0 = p.getEntry(1), a1 = p.getEntry(2);
-            double[] value = new double[t.length];
-            double[][] jac = new double[t.length][3];
-            for (int k = 0; k < t.length; k++) {
-                double e = tau > 0 ? Math.exp(-t[k] / tau) : (t[k] == 0 ? 1 : 0);
-                value[k] = a0 + a1 * e;
-                jac[k][0] = tau > 0 ? a1 * e * t[k] / (tau * tau) : 0;
-                jac[k][1] = 1;
-                jac[k][2] = e;
-            }
-            return new Pair<>(new ArrayRealVector(value, false), new Array2DRowRealMatrix(jac, false));
-        };
-        try {
-            LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
-                    .start(start).model(model).target(y)
-                    .parameterValidator(p -> project(p, a1Sign))
-                    .maxEvaluations(10_000).maxIterations(10_000).build());
-            return opt.getPoint().getEntry(0);
-        } catch (RuntimeException e) {
-            return Double.NaN;
+        int n = t.length;
+        if (n < 3) return Double.NaN;
+        double my = Numerics.mean(y), syy = 0;
+        double[] yc = new double[n];
+        for (int k = 0; k < n; k++) {
+            yc[k] = y[k] - my;
+            syy += yc[k] * yc[k];
         }
+        double span = t[n - 1] - t[0];
+        double step = span / (n - 1);
+        if (!(span > 0)) return Double.NaN;
+        double lo = Math.log(step * 1e-2), hi = Math.log(span * 1e3);
+        int grid = (int) Math.ceil((hi - lo) / 0.5); // e^0.5 apart
+        double best = Double.NaN, bestCost = Double.POSITIVE_INFINITY;
+        int bestK = -1;
+        for (int k = 0; k <= grid; k++) {
+            double lt = lo + (hi - lo) * k / grid;
+            double c = cost(t, yc, syy, Math.exp(lt), a1Sign);
+            if (c < bestCost) {
+                bestCost = c;
+                best = lt;
+                bestK = k;
+            }
+        }
+        if (bestK < 0) return Double.NaN;
+        double a = lo + (hi - lo) * Math.max(bestK - 1, 0) / grid, b = lo + (hi - lo) * Math.min(bestK + 1, grid) / grid;
+        final double g = (Math.sqrt(5) - 1) / 2;
+        double x1 = b - g * (b - a), x2 = a + g * (b - a);
+        double f1 = cost(t, yc, syy, Math.exp(x1), a1Sign), f2 = cost(t, yc, syy, Math.exp(x2), a1Sign);
+        while (b - a > 1e-9) {
+            if (f1 <= f2) {
+                b = x2; x2 = x1; f2 = f1;
+                x1 = b - g * (b - a);
+                f1 = cost(t, yc, syy, Math.exp(x1), a1Sign);
+            } else {
+                a = x1; x1 = x2; f1 = f2;
+                x2 = a + g * (b - a);
+                f2 = cost(t, yc, syy, Math.exp(x2), a1Sign);
+            }
+        }
+        double lt = f1 <= f2 ? x1 : x2;
+        double c = Math.min(f1, f2);
+        return Math.exp(c <= bestCost ? lt : best);
     }
 
-    private static RealVector project(RealVector p, int a1Sign) {
-        RealVector q = p.copy();
-        if (q.getEntry(0) < 0) q.setEntry(0, 0);
-        if (a1Sign < 0 && q.getEntry(2) > 0) q.setEntry(2, 0);
-        if (a1Sign > 0 && q.getEntry(2) < 0) q.setEntry(2, 0);
-        return q;
+    /**
+     * Residual sum of squares of the best (A0, A1) for this tau, within A1's sign bound, in one pass: with y centred
+     * (yc) and e = exp(-t / tau), RSS = S(yc yc) - 2 A1 S(e yc) + A1^2 (S(e e) - S(e)^2 / n). exp(-t / tau) is stepped
+     * by a running product between exact values every 256 samples (the interpolated time grid is uniform).
+     */
+    private static double cost(double[] t, double[] yc, double syy, double tau, int a1Sign) {
+        int n = t.length;
+        double se = 0, see = 0, sey = 0;
+        double ratio = n > 1 ? Math.exp(-(t[1] - t[0]) / tau) : 1, ek = 1;
+        for (int k = 0; k < n; k++) {
+            ek = (k & 255) == 0 ? Math.exp(-t[k] / tau) : ek * ratio;
+            se += ek;
+            see += ek * ek;
+            sey += ek * yc[k];
+        }
+        double var = see - se * se / n;
+        double a1 = var > 1e-12 * see ? sey / var : 0;
+        if (a1Sign < 0 && a1 > 0 || a1Sign > 0 && a1 < 0) a1 = 0;
+        return syy - 2 * a1 * sey + a1 * a1 * var;
     }
 }

@@ -20,6 +20,8 @@ import java.util.Map;
  */
 public final class TraceFeatures {
     private static final double[] NONE = new double[0];
+    /** -Ddendrite.features.debug=true prints why a feature gave none (an exception inside its computation). */
+    private static final boolean REPORT_FAILURES = Boolean.getBoolean("dendrite.features.debug");
 
     final double[] t;
     final double[] v;
@@ -29,6 +31,8 @@ public final class TraceFeatures {
     final FeatureSettings s;
 
     private final Map<String, double[]> cache = new HashMap<>();
+    /** Features whose computation threw (they give none); tests assert that this stays empty. */
+    final Map<String, RuntimeException> failures = new LinkedHashMap<>();
     private double[] dvdt;
     private int[] peaks;
     private int[] minAhp;
@@ -153,6 +157,8 @@ public final class TraceFeatures {
                 value = c.compute(this);
             } catch (RuntimeException e) {
                 // a feature that cannot be computed on this trace gives none, as in eFEL
+                if (REPORT_FAILURES) System.err.println("feature " + feature + ": " + e);
+                failures.put(feature, e);
                 value = null;
             }
             cached = (value == null || value.length == 0) ? NONE : value;
