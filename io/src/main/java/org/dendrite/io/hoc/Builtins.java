@@ -317,7 +317,7 @@ final class Builtins {
         fns.put("issection", (a, at) -> {
             HocSection cur = in.currentSectionOrNull();
             if (cur == null) return 0.0;
-            return SectionPattern.compile(s(a, 0, at, "issection")).matches(cur.name()) ? 1.0 : 0.0;
+            return SectionPattern.compile(s(a, 0, at, "issection")).matchesWhole(cur.name()) ? 1.0 : 0.0;
         });
         fns.put("ismembrane", (a, at) -> {
             String m = s(a, 0, at, "ismembrane");

@@ -281,6 +281,8 @@ public final class HocInterpreter {
             ExprStmt es = (ExprStmt) s;
             Object v = eval(es.expr);
             if (es.printResult && v != NO_VALUE) printValue(v);
+            // a method called through an object at top level prints 0 even when it is a proc (NEURON 8.2)
+            else if (es.printResult && es.expr instanceof Ref && ((Ref) es.expr).target != null) printValue(0.0);
         } else if (s instanceof Block) {
             for (Stmt b : ((Block) s).body) exec(b);
         } else if (s instanceof If) {
@@ -363,7 +365,11 @@ public final class HocInterpreter {
             for (Expr e : ((Print) s).items) {
                 Object v = eval(e);
                 if (v instanceof Double) sb.append(HocFormat.g((Double) v, 8)).append(' ');
-                else if (v instanceof String || v instanceof StrRef) sb.append(v);
+                else if (v instanceof String || v instanceof StrRef) {
+                    sb.append(v);
+                    // NEURON 8.2 prints a space after an object's string member (obj.str), not after others
+                    if (e instanceof Ref && ((Ref) e).target != null) sb.append(' ');
+                }
                 else if (v == null) sb.append("NULLobject ");
                 else sb.append(v).append(' ');
             }
@@ -447,8 +453,11 @@ public final class HocInterpreter {
             return;
         }
         List<HocSection> list;
+        // inside a template, forall and forsec "pattern" see only the object's own sections (NEURON 8.2)
+        TemplateObject self = frame.self;
         if (l.kind.equals("forall")) {
-            list = new ArrayList<>(world.sections);
+            list = new ArrayList<>();
+            for (HocSection s : world.sections) if (self == null || s.owner() == self) list.add(s);
         } else {
             Object sel = eval(l.selector);
             if (sel instanceof HocSectionList) {
@@ -456,7 +465,9 @@ public final class HocInterpreter {
             } else if (sel instanceof String || sel instanceof StrRef) {
                 SectionPattern p = SectionPattern.compile(sel.toString());
                 list = new ArrayList<>();
-                for (HocSection s : world.sections) if (p.matches(s.name())) list.add(s);
+                for (HocSection s : world.sections) {
+                    if ((self == null || s.owner() == self) && p.matches(s.name())) list.add(s);
+                }
             } else {
                 throw l.selector.error("forsec needs a SectionList or a name pattern string");
             }
@@ -1667,7 +1678,7 @@ public final class HocInterpreter {
             p = s.parent.nodePosition(s.parentX);
             s = s.parent;
         }
-        throw at.error("distance: " + b.name() + " is not in the same tree as the origin " + a.name());
+        return 1e20; // NEURON's answer for a location in another tree than the origin
     }
 
     // ---------------------------------------------------------------- misc helpers for built-ins
