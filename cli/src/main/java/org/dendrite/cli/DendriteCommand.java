@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dendrite", mixinStandardHelpOptions = true, version = "dendrite 0.1.0",
         description = {"Compartmental neuron simulation with NEURON-compatible numerics.",
                 "Units: ms, mV, um, nA, uS, S/cm2, ohm*cm, uF/cm2."},
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, HocCommand.class})
 public final class DendriteCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -238,7 +238,7 @@ final class Builtins {
         });
         fns.put("getcwd", (a, at) -> in.currentDirectory().toString() + "/");
         fns.put("quit", (a, at) -> {
-            throw new HocInterpreter.StopSignal();
+            throw new HocInterpreter.StopSignal(true);
         });
         fns.put("nrn_load_dll", (a, at) -> {
             in.world().note("nrn_load_dll(\"" + s(a, 0, at, "nrn_load_dll") + "\") ignored: mechanisms come from dendrite's catalogue");

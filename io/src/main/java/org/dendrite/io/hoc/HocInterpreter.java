@@ -196,20 +196,30 @@ public final class HocInterpreter {
         Parser parser = new Parser(tokens, file);
         Frame saved = frame;
         frame = context;
+        runDepth++;
         try {
             while (!parser.atEnd()) {
                 Stmt s = parser.next();
                 try {
                     execTop(s);
                 } catch (Signal sig) {
-                    if (sig instanceof StopSignal) return;
+                    if (sig instanceof StopSignal) {
+                        if (((StopSignal) sig).quit) {
+                            quitRequested = true;
+                            if (runDepth > 1) throw sig;
+                        }
+                        return;
+                    }
                     throw s.error("'" + sig.name() + "' outside a loop or procedure");
                 }
             }
         } finally {
             frame = saved;
+            runDepth--;
         }
     }
+
+    private int runDepth;
 
     private void execTop(Stmt s) {
         exec(s);
@@ -235,7 +245,17 @@ public final class HocInterpreter {
     }
 
     static final class StopSignal extends Signal {
+        final boolean quit;
+        StopSignal() { this(false); }
+        StopSignal(boolean quit) { this.quit = quit; }
         String name() { return "stop"; }
+    }
+
+    private boolean quitRequested;
+
+    /** Whether HOC called {@code quit()} (the interactive prompt then ends). */
+    public boolean quitRequested() {
+        return quitRequested;
     }
 
     static final class ReturnSignal extends Signal {
