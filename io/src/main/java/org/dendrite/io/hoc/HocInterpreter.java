@@ -542,6 +542,10 @@ public final class HocInterpreter {
         Map<String, Symbol> scope = declarationScope();
         for (int i = 0; i < d.names.size(); i++) {
             String n = d.names.get(i);
+            if (rangeName(n) != null || WORLD_VARIABLES.contains(n) || builtins.hasFunction(n) || builtins.isClass(n)) {
+                throw d.error("'" + n + "' is a built-in name (section variable, range variable or function) "
+                        + "and cannot be declared");
+            }
             int[] dims = dims(d.dims.get(i), d);
             int size = dims == null ? 1 : product(dims);
             Symbol old = scope.get(n);
