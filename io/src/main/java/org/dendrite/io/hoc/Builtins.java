@@ -334,7 +334,7 @@ final class Builtins {
         });
         fns.put("pop_section", (a, at) -> {
             in.popSection(at);
-            return 0.0;
+            return 1.0;
         });
         fns.put("push_section", (a, at) -> {
             String name = s(a, 0, at, "push_section");

@@ -404,8 +404,8 @@ public final class HocInterpreter {
     private void printValue(Object v) {
         if (v instanceof Double) out.println("\t" + HocFormat.g((Double) v, 8) + " ");
         else if (v instanceof String || v instanceof StrRef) out.println(v);
-        else if (v == null) out.println("\tNULLobject");
-        else out.println("\t" + v);
+        else if (v == null) out.println("\tNULLobject ");
+        else out.println("\t" + v + " ");
     }
 
     private void execFor(For f) {
