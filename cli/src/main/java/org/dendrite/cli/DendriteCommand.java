@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 FeaturesCommand.class,
                 org.dendrite.cli.recording.RecordingCommand.class,
                 org.dendrite.cli.morph.MorphCommand.class,
+                HocCommand.class,
         })
 public final class DendriteCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

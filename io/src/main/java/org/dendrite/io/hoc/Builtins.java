@@ -238,7 +238,7 @@ final class Builtins {
         });
         fns.put("getcwd", (a, at) -> in.currentDirectory().toString() + "/");
         fns.put("quit", (a, at) -> {
-            throw new HocInterpreter.StopSignal();
+            throw new HocInterpreter.StopSignal(true);
         });
         fns.put("nrn_load_dll", (a, at) -> {
             in.world().note("nrn_load_dll(\"" + s(a, 0, at, "nrn_load_dll") + "\") ignored: mechanisms come from dendrite's catalogue");
@@ -317,7 +317,7 @@ final class Builtins {
         fns.put("issection", (a, at) -> {
             HocSection cur = in.currentSectionOrNull();
             if (cur == null) return 0.0;
-            return SectionPattern.compile(s(a, 0, at, "issection")).matches(cur.name()) ? 1.0 : 0.0;
+            return SectionPattern.compile(s(a, 0, at, "issection")).matchesWhole(cur.name()) ? 1.0 : 0.0;
         });
         fns.put("ismembrane", (a, at) -> {
             String m = s(a, 0, at, "ismembrane");
@@ -334,7 +334,7 @@ final class Builtins {
         });
         fns.put("pop_section", (a, at) -> {
             in.popSection(at);
-            return 0.0;
+            return 1.0;
         });
         fns.put("push_section", (a, at) -> {
             String name = s(a, 0, at, "push_section");

@@ -196,20 +196,30 @@ public final class HocInterpreter {
         Parser parser = new Parser(tokens, file);
         Frame saved = frame;
         frame = context;
+        runDepth++;
         try {
             while (!parser.atEnd()) {
                 Stmt s = parser.next();
                 try {
                     execTop(s);
                 } catch (Signal sig) {
-                    if (sig instanceof StopSignal) return;
+                    if (sig instanceof StopSignal) {
+                        if (((StopSignal) sig).quit) {
+                            quitRequested = true;
+                            if (runDepth > 1) throw sig;
+                        }
+                        return;
+                    }
                     throw s.error("'" + sig.name() + "' outside a loop or procedure");
                 }
             }
         } finally {
             frame = saved;
+            runDepth--;
         }
     }
+
+    private int runDepth;
 
     private void execTop(Stmt s) {
         exec(s);
@@ -235,7 +245,17 @@ public final class HocInterpreter {
     }
 
     static final class StopSignal extends Signal {
+        final boolean quit;
+        StopSignal() { this(false); }
+        StopSignal(boolean quit) { this.quit = quit; }
         String name() { return "stop"; }
+    }
+
+    private boolean quitRequested;
+
+    /** Whether HOC called {@code quit()} (the interactive prompt then ends). */
+    public boolean quitRequested() {
+        return quitRequested;
     }
 
     static final class ReturnSignal extends Signal {
@@ -281,6 +301,8 @@ public final class HocInterpreter {
             ExprStmt es = (ExprStmt) s;
             Object v = eval(es.expr);
             if (es.printResult && v != NO_VALUE) printValue(v);
+            // a method called through an object at top level prints 0 even when it is a proc (NEURON 8.2)
+            else if (es.printResult && es.expr instanceof Ref && ((Ref) es.expr).target != null) printValue(0.0);
         } else if (s instanceof Block) {
             for (Stmt b : ((Block) s).body) exec(b);
         } else if (s instanceof If) {
@@ -363,7 +385,11 @@ public final class HocInterpreter {
             for (Expr e : ((Print) s).items) {
                 Object v = eval(e);
                 if (v instanceof Double) sb.append(HocFormat.g((Double) v, 8)).append(' ');
-                else if (v instanceof String || v instanceof StrRef) sb.append(v);
+                else if (v instanceof String || v instanceof StrRef) {
+                    sb.append(v);
+                    // NEURON 8.2 prints a space after an object's string member (obj.str), not after others
+                    if (e instanceof Ref && ((Ref) e).target != null) sb.append(' ');
+                }
                 else if (v == null) sb.append("NULLobject ");
                 else sb.append(v).append(' ');
             }
@@ -378,8 +404,8 @@ public final class HocInterpreter {
     private void printValue(Object v) {
         if (v instanceof Double) out.println("\t" + HocFormat.g((Double) v, 8) + " ");
         else if (v instanceof String || v instanceof StrRef) out.println(v);
-        else if (v == null) out.println("\tNULLobject");
-        else out.println("\t" + v);
+        else if (v == null) out.println("\tNULLobject ");
+        else out.println("\t" + v + " ");
     }
 
     private void execFor(For f) {
@@ -447,8 +473,11 @@ public final class HocInterpreter {
             return;
         }
         List<HocSection> list;
+        // inside a template, forall and forsec "pattern" see only the object's own sections (NEURON 8.2)
+        TemplateObject self = frame.self;
         if (l.kind.equals("forall")) {
-            list = new ArrayList<>(world.sections);
+            list = new ArrayList<>();
+            for (HocSection s : world.sections) if (self == null || s.owner() == self) list.add(s);
         } else {
             Object sel = eval(l.selector);
             if (sel instanceof HocSectionList) {
@@ -456,7 +485,9 @@ public final class HocInterpreter {
             } else if (sel instanceof String || sel instanceof StrRef) {
                 SectionPattern p = SectionPattern.compile(sel.toString());
                 list = new ArrayList<>();
-                for (HocSection s : world.sections) if (p.matches(s.name())) list.add(s);
+                for (HocSection s : world.sections) {
+                    if ((self == null || s.owner() == self) && p.matches(s.name())) list.add(s);
+                }
             } else {
                 throw l.selector.error("forsec needs a SectionList or a name pattern string");
             }
@@ -511,6 +542,10 @@ public final class HocInterpreter {
         Map<String, Symbol> scope = declarationScope();
         for (int i = 0; i < d.names.size(); i++) {
             String n = d.names.get(i);
+            if (rangeName(n) != null || WORLD_VARIABLES.contains(n) || builtins.hasFunction(n) || builtins.isClass(n)) {
+                throw d.error("'" + n + "' is a built-in name (section variable, range variable or function) "
+                        + "and cannot be declared");
+            }
             int[] dims = dims(d.dims.get(i), d);
             int size = dims == null ? 1 : product(dims);
             Symbol old = scope.get(n);
@@ -1667,7 +1702,7 @@ public final class HocInterpreter {
             p = s.parent.nodePosition(s.parentX);
             s = s.parent;
         }
-        throw at.error("distance: " + b.name() + " is not in the same tree as the origin " + a.name());
+        return 1e20; // NEURON's answer for a location in another tree than the origin
     }
 
     // ---------------------------------------------------------------- misc helpers for built-ins

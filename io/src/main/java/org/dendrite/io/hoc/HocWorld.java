@@ -140,7 +140,7 @@ public final class HocWorld {
                 sec = Section.stylized(s.name(), type, parent, px, s.L(), s.diam(0));
             }
             index.put(s, b.add(sec));
-            List<HocSection> ch = kids.getOrDefault(s, List.of());
+            List<HocSection> ch = new ArrayList<>(kids.getOrDefault(s, List.of()));
             ch.sort((p, q) -> Long.compare(p.connectSerial, q.connectSerial));
             queue.addAll(ch);
         }
