@@ -78,11 +78,17 @@ public final class BluePyOptModel {
 
     public static ModelSpec build(Path morphologyFile, Path mechanismsJson, Path parametersJson,
                                   Map<String, Double> values) throws IOException {
-        Morphology original = ParamsFiles.morphology(morphologyFile);
+        return build(ParamsFiles.morphology(morphologyFile), morphologyFile.getFileName().toString(), mechanismsJson,
+                parametersJson, values);
+    }
+
+    /** Builds from an already-read morphology (before axon replacement). */
+    public static ModelSpec build(Morphology original, String morphologyName, Path mechanismsJson, Path parametersJson,
+                                  Map<String, Double> values) throws IOException {
         Morphology morph = replaceAxon(original);
         ModelSpec spec = new ModelSpec(morph);
         spec.mechanismLibrary = "hay";
-        spec.name = "bluepyopt:" + morphologyFile.getFileName();
+        spec.name = "bluepyopt:" + morphologyName;
         for (int s = 0; s < morph.size(); s++) {
             spec.setNseg(s, morph.section(s).name().startsWith("axon[") && !morph.section(s).hasPoints()
                     ? 1 : ParamsFiles.nsegRule(morph.section(s).length()));
