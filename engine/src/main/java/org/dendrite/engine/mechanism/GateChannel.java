@@ -56,6 +56,20 @@ public abstract class GateChannel extends MechanismBlock {
 
     @Override
     public void current(CellState s) {
+        currentLoop(s);
+    }
+
+    @Override
+    public void advanceStates(CellState s) {
+        advanceLoop(s);
+    }
+
+    /**
+     * The current loop. Subclasses override {@link #current} with a one-line call to this method so that the JIT
+     * compiles a copy per mechanism with {@link #openFraction} inlined (a shared copy would make that call
+     * megamorphic).
+     */
+    protected final void currentLoop(CellState s) {
         if (ion != null) {
             for (int k = 0; k < count; k++) {
                 double gg = gbar[k] * openFraction(k);
@@ -71,8 +85,8 @@ public abstract class GateChannel extends MechanismBlock {
         }
     }
 
-    @Override
-    public void advanceStates(CellState s) {
+    /** The state loop; see {@link #currentLoop} for why subclasses call it from their own override. */
+    protected final void advanceLoop(CellState s) {
         prepareRates(s);
         double dt = s.dt;
         double[] v = s.v;

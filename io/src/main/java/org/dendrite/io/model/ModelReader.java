@@ -38,6 +38,7 @@ public final class ModelReader {
     private final String file;
     private final Path baseDir;
     private MechanismRegistry registry;
+    private DistributionParser distributions;
     private final Function<Path, Morphology> morphologyFiles;
     private ModelSpec spec;
     private Morphology morph;
@@ -95,6 +96,7 @@ public final class ModelReader {
         morph = readMorphology(top);
         spec = new ModelSpec(morph);
         spec.mechanismLibrary = library;
+        distributions = new DistributionParser(file, spec);
         spec.name = name != null ? name : java.nio.file.Path.of(file).getFileName().toString().replaceFirst("\\.json$", "");
         spec.description = description;
         defineGroups(top);
@@ -347,7 +349,7 @@ public final class ModelReader {
             for (var p : m.entries("params")) {
                 String at = m.at("params") + "." + p.getKey();
                 Variable v = parameter(type, p.getKey(), at);
-                params.put(v.name(), SegmentValue.constant(m.toNumber(p.getValue(), at, v.unit())));
+                params.put(v.name(), distributions.parse(p.getValue(), at, v.unit(), targets, m));
             }
             m.finish();
             for (int s : targets) spec.insertions.add(new ModelSpec.Insertion(type.name(), s, params));

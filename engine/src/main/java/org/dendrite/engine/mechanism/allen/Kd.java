@@ -32,4 +32,14 @@ public final class Kd extends GateChannel {
     protected double openFraction(int k) {
         return gates[0][k] * gates[1][k];
     }
+
+    @Override
+    public void advanceStates(CellState s) {
+        advanceLoop(s);
+    }
+
+    @Override
+    public void current(CellState s) {
+        currentLoop(s);
+    }
 }

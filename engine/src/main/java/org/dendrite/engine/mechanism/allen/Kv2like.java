@@ -49,4 +49,14 @@ public final class Kv2like extends GateChannel {
         double m = gates[0][k];
         return m * m * (0.5 * gates[1][k] + 0.5 * gates[2][k]);
     }
+
+    @Override
+    public void advanceStates(CellState s) {
+        advanceLoop(s);
+    }
+
+    @Override
+    public void current(CellState s) {
+        currentLoop(s);
+    }
 }

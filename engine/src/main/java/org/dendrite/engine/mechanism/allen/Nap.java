@@ -64,4 +64,9 @@ public final class Nap extends GateChannel {
             s.d[nd] += slope;
         }
     }
+
+    @Override
+    public void advanceStates(CellState s) {
+        advanceLoop(s);
+    }
 }

@@ -52,4 +52,14 @@ public class CaLvast extends GateChannel {
         double m = gates[0][k];
         return m * m * gates[1][k];
     }
+
+    @Override
+    public void advanceStates(CellState s) {
+        advanceLoop(s);
+    }
+
+    @Override
+    public void current(CellState s) {
+        currentLoop(s);
+    }
 }

@@ -63,4 +63,14 @@ public class Ih extends GateChannel {
     protected double openFraction(int k) {
         return gates[0][k];
     }
+
+    @Override
+    public void advanceStates(CellState s) {
+        advanceLoop(s);
+    }
+
+    @Override
+    public void current(CellState s) {
+        currentLoop(s);
+    }
 }

@@ -49,4 +49,14 @@ public class Im extends GateChannel {
     protected double openFraction(int k) {
         return gates[0][k];
     }
+
+    @Override
+    public void advanceStates(CellState s) {
+        advanceLoop(s);
+    }
+
+    @Override
+    public void current(CellState s) {
+        currentLoop(s);
+    }
 }

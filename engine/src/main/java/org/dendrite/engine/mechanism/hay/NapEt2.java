@@ -47,4 +47,14 @@ public class NapEt2 extends GateChannel {
         double m = gates[0][k];
         return m * m * m * gates[1][k];
     }
+
+    @Override
+    public void advanceStates(CellState s) {
+        advanceLoop(s);
+    }
+
+    @Override
+    public void current(CellState s) {
+        currentLoop(s);
+    }
 }
