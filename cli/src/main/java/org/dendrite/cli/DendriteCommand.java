@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 RunCommand.class,
                 FeaturesCommand.class,
+                org.dendrite.cli.sweep.SweepCommand.class,
         })
 public final class DendriteCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
