@@ -12,12 +12,10 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 org.dendrite.cli.compare.CompareCommand.class,
                 FeaturesCommand.class,
-        subcommands = {
                 org.dendrite.cli.recording.RecordingCommand.class,
                 org.dendrite.cli.morph.MorphCommand.class,
                 HocCommand.class,
                 org.dendrite.cli.sweep.SweepCommand.class,
-        })
         })
 public final class DendriteCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
