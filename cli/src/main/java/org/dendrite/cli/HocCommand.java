@@ -17,10 +17,10 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code dendrite hoc [FILE ...]}: loads the files, then reads HOC from standard input line by line and runs
  * each complete statement, printing results and errors without exiting (as NEURON's {@code oc>} prompt).
- * It builds models and evaluates HOC; simulation needs {@code dendrite run}.
+ * {@code run()}, {@code finitialize()} and {@code fadvance()} simulate in the engine.
  */
 @Command(name = "hoc", mixinStandardHelpOptions = true,
-        description = {"Interactive HOC prompt (NEURON's language): build and inspect sections, evaluate expressions.",
+        description = {"Interactive HOC prompt (NEURON's language): build sections, run simulations, print values.",
                 "Reads statements from standard input; a statement may span lines while braces are open. quit() ends."})
 public final class HocCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "HOC files to run before the prompt")
@@ -28,7 +28,9 @@ public final class HocCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        HocInterpreter hoc = new HocInterpreter();
+        // the engine behind the prompt: finitialize/run/fadvance simulate with every mechanism dendrite has
+        HocInterpreter hoc = new org.dendrite.cli.hoc.HocRun(org.dendrite.engine.mechanism.MechanismRegistry.standard(),
+                List.of(), System.out).interpreter();
         for (Path f : files) {
             try {
                 hoc.loadFile(f);
@@ -62,7 +64,7 @@ public final class HocCommand implements Callable<Integer> {
             chunk.setLength(0);
             try {
                 hoc.execute(code, "<stdin:" + firstLine + ">");
-            } catch (HocException e) {
+            } catch (org.dendrite.engine.DendriteException e) {
                 err.println("dendrite: error: " + e.getMessage());
             }
             out.flush();
