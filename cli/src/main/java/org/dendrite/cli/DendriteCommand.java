@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 org.dendrite.cli.recording.RecordingCommand.class,
                 org.dendrite.cli.morph.MorphCommand.class,
                 HocCommand.class,
+                ConvertCommand.class,
                 org.dendrite.cli.sweep.SweepCommand.class,
         })
 public final class DendriteCommand implements Runnable {

@@ -41,4 +41,19 @@ class HocRunTest {
         // same tolerance as the JSON route of the golden test: active case, 1e-7 mV
         assertTrue(maxSoma < 1e-7 && maxDend < 1e-7, "soma " + maxSoma + " dend " + maxDend);
     }
+
+    @Test
+    void convertedModelRunsIdentically() throws Exception {
+        Path hoc = SharedData.projectRoot().resolve("cli/src/test/resources/hoc/ball_and_stick.hoc");
+        Path json = dir.resolve("cell.json");
+        CommandLine cl = DendriteCommand.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        assertEquals(0, cl.execute("convert", hoc.toString(), "--out", json.toString()));
+        assertEquals(0, cl.execute("run", json.toString(), "--out", dir.resolve("a").toString(), "-q", "--no-plot"));
+        assertEquals(0, cl.execute("run", hoc.toString(), "--out", dir.resolve("b").toString(), "-q", "--no-plot"));
+        List<String> a = Files.readAllLines(dir.resolve("a/traces.csv"));
+        List<String> b = Files.readAllLines(dir.resolve("b/traces.csv"));
+        assertEquals("t [ms],vsoma [mV],vdend [mV]", a.get(0));
+        assertEquals(b, a, "JSON converted from HOC must give the HOC run's traces exactly");
+    }
 }

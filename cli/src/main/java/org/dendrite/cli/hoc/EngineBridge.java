@@ -152,6 +152,11 @@ public final class EngineBridge implements HocSimulationBridge {
 
     // ------------------------------------------------------------------ world -> model
 
+    /** The world as a model description, as the next finitialize would compile it. */
+    public ModelSpec specOf(HocWorld world) {
+        return toSpec(world, registry, world.vInit());
+    }
+
     private ModelSpec toSpec(HocWorld world, MechanismRegistry reg, double vInit) {
         Morphology morph = world.toMorphology("hoc");
         ModelSpec m = new ModelSpec(morph);
