@@ -6,8 +6,6 @@ import static org.dendrite.engine.analysis.Numerics.argmin;
 import static org.dendrite.engine.analysis.Numerics.mean;
 import static org.dendrite.engine.analysis.Numerics.toDouble;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /** Burst, post-burst, initial-burst and block/check features. Definitions from eFEL's documentation; the code is ours. */
 final class BurstFeatures {
@@ -17,7 +15,7 @@ final class BurstFeatures {
         def("burst_ISI_indices", f -> {
             double[] isi = f.dep("ISI_values");
             if (isi == null || isi.length < 4) return null; // eFEL needs 4 or more ISIs
-            List<Integer> out = new ArrayList<>();
+            NumberList out = new NumberList();
             int count = -1;
             double bf = f.s.burstFactor;
             for (int k = 1; k < isi.length - 1; k++) {
@@ -28,7 +26,7 @@ final class BurstFeatures {
                     count = k - 1;
                 }
             }
-            return ints(out);
+            return out.toArray();
         });
         def("burst_mean_freq", f -> {
             double[] bi = f.dep("burst_ISI_indices");
@@ -37,14 +35,14 @@ final class BurstFeatures {
             int[] idx = new int[bi.length + 1];
             for (int k = 0; k < bi.length; k++) idx[k] = (int) bi[k];
             idx[bi.length] = pt.length - 1;
-            List<Double> out = new ArrayList<>();
+            NumberList out = new NumberList();
             out.add((idx[0] + 1) * 1000.0 / (pt[idx[0]] - pt[0]));
             for (int k = 0; k + 1 < idx.length; k++) {
                 if (idx[k + 1] - idx[k] != 1) {
                     out.add((idx[k + 1] - idx[k]) * 1000.0 / (pt[idx[k + 1]] - pt[idx[k] + 1]));
                 }
             }
-            return out.stream().mapToDouble(Double::doubleValue).toArray();
+            return out.toArray();
         });
         def("burst_number", f -> {
             double[] b = f.dep("burst_mean_freq");
@@ -68,11 +66,11 @@ final class BurstFeatures {
             int[] b = idx(f.dep("burst_begin_indices")), e = idx(f.dep("burst_end_indices"));
             double[] pt = peakTimes(f);
             if (b == null || e == null || pt == null) return null;
-            List<Double> out = new ArrayList<>();
+            NumberList out = new NumberList();
             for (int k = 0; k < b.length && k < e.length; k++) {
                 if (e[k] - b[k] > 0) out.add((e[k] - b[k] + 1) * 1000.0 / (pt[e[k]] - pt[b[k]]));
             }
-            return out.stream().mapToDouble(Double::doubleValue).toArray();
+            return out.toArray();
         });
         def("strict_burst_number", f -> {
             double[] b = f.dep("strict_burst_mean_freq");
@@ -123,9 +121,9 @@ final class BurstFeatures {
             int[] e = idx(f.dep("burst_end_indices"));
             double[] pt = peakTimes(f);
             if (e == null || pt == null) return null;
-            List<Double> out = new ArrayList<>();
+            NumberList out = new NumberList();
             for (int x : e) if (x + 1 < pt.length) out.add(pt[x + 1] - pt[x]);
-            return out.stream().mapToDouble(Double::doubleValue).toArray();
+            return out.toArray();
         });
         def("time_to_interburst_min", f -> {
             double[] m = f.dep("interburst_min_indices");
@@ -209,35 +207,35 @@ final class BurstFeatures {
         double bf = f.s.strictBurstFactor;
         int first = f.s.ignoreFirstISI ? 1 : 0;
         if (isi.length < 2) return new double[][] {null, null}; // eFEL needs 3 spikes
-        List<Integer> begin = new ArrayList<>(), end = new ArrayList<>();
+        NumberList begin = new NumberList(), end = new NumberList();
         begin.add(first);
         int count = first;
         for (int k = first + 1; k < isi.length; k++) {
             double med = Numerics.median(isi, count, k);
-            boolean inBurst = end.isEmpty() || begin.get(begin.size() - 1) > end.get(end.size() - 1);
+            boolean inBurst = end.isEmpty() || begin.last() > end.last();
             if (inBurst && isi[k] > bf * med) {
                 end.add(k);
                 count = k;
             }
             if (isi[k] < isi[k - 1] / bf) {
-                if (inBurst) begin.set(begin.size() - 1, k); else begin.add(k);
+                if (inBurst) begin.setLast(k); else begin.add(k);
                 count = k;
             }
         }
-        if (end.isEmpty() || begin.get(begin.size() - 1) > end.get(end.size() - 1)) end.add(isi.length);
-        return new double[][] {ints(begin), ints(end)};
+        if (end.isEmpty() || begin.last() > end.last()) end.add(isi.length);
+        return new double[][] {begin.toArray(), end.toArray()};
     }
 
     private static double[] interburstMin(TraceFeatures f, boolean indices) {
         int[] e = idx(f.dep("burst_end_indices"));
         int[] p = f.peaks();
         if (e == null || p == null) return null;
-        List<Double> out = new ArrayList<>();
+        NumberList out = new NumberList();
         for (int k = 0; k < e.length && e[k] + 1 < p.length; k++) {
             int m = argmin(f.v, p[e[k]], p[e[k] + 1]);
             out.add(indices ? m : f.v[m]);
         }
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
+        return out.toArray();
     }
 
     private static int[] postburstMin(TraceFeatures f) {
@@ -245,7 +243,7 @@ final class BurstFeatures {
         int[] p = f.peaks();
         if (e == null || p == null) return null;
         int stimEndIdx = f.indexAtOrAfter(f.stimEnd), endIdx = f.v.length;
-        List<Integer> out = new ArrayList<>();
+        NumberList out = new NumberList();
         for (int x : e) {
             int from = p[x], to;
             if (x + 1 < p.length) to = p[x + 1];
@@ -253,7 +251,7 @@ final class BurstFeatures {
             int m = argmin(f.v, from, to);
             if (m >= 0) out.add(m);
         }
-        return out.stream().mapToInt(Integer::intValue).toArray();
+        return out.toIntArray();
     }
 
     private static int[] postburstSlowAhp(TraceFeatures f) {
@@ -261,7 +259,7 @@ final class BurstFeatures {
         int[] p = f.peaks();
         if (e == null || p == null) return null;
         int stimEndIdx = f.indexAtOrAfter(f.stimEnd), endIdx = f.v.length;
-        List<Integer> out = new ArrayList<>();
+        NumberList out = new NumberList();
         for (int x : e) {
             double tStart = f.t[p[x]] + f.s.sahpStart;
             int to;
@@ -275,7 +273,7 @@ final class BurstFeatures {
             }
             out.add(argmin(f.v, start, to));
         }
-        return out.stream().mapToInt(Integer::intValue).toArray();
+        return out.toIntArray();
     }
 
     private static int[] postburstFastAhp(TraceFeatures f) {
@@ -290,26 +288,26 @@ final class BurstFeatures {
         }
         int endIndex = f.t[starts[e.length - 1]] < f.stimEnd ? f.indexAtOrAfter(f.stimEnd) : f.v.length;
         if (ne < e.length) ends[ne++] = endIndex;
-        List<Integer> out = new ArrayList<>();
+        NumberList out = new NumberList();
         for (int k = 0; k < e.length && k < ne; k++) {
             int m = TraceFeatures.firstMinimum(f.v, starts[k], ends[k]);
             if (m < 0) m = ends[k];
             if (m != endIndex - 1) out.add(m);
         }
-        return out.isEmpty() ? null : out.stream().mapToInt(Integer::intValue).toArray();
+        return out.isEmpty() ? null : out.toIntArray();
     }
 
     private static int[] postburstAdp(TraceFeatures f) {
         int[] fa = postburstFastAhp(f), sa = postburstSlowAhp(f);
         if (fa == null || sa == null || sa.length > fa.length) return null;
-        List<Integer> out = new ArrayList<>();
+        NumberList out = new NumberList();
         for (int k = 0; k < sa.length; k++) {
             if (sa[k] < fa[k]) continue;
             int a = argmax(f.v, fa[k], sa[k]);
             if (a < 0) a = sa[k];
             if (a < sa[k] - 1) out.add(a);
         }
-        return out.isEmpty() ? null : out.stream().mapToInt(Integer::intValue).toArray();
+        return out.isEmpty() ? null : out.toIntArray();
     }
 
     private static double[] timeFromBurstEnd(TraceFeatures f, int[] idx) {
@@ -327,7 +325,7 @@ final class BurstFeatures {
         int[] e = idx(f.dep("burst_end_indices"));
         int[] p = f.peaks();
         if (fa == null || e == null || p == null) return null;
-        List<Integer> out = new ArrayList<>();
+        NumberList out = new NumberList();
         for (int k = 0; k < fa.length; k++) {
             if (k < e.length && e[k] + 1 < p.length) {
                 double interval = f.t[p[e[k] + 1]] - f.t[fa[k]];
@@ -335,7 +333,7 @@ final class BurstFeatures {
                 out.add(f.indexAtOrAfter(at));
             }
         }
-        return out.stream().mapToInt(Integer::intValue).toArray();
+        return out.toIntArray();
     }
 
     private static double[] initburstSahp(TraceFeatures f) {

@@ -63,7 +63,8 @@ final class ChannelTimeConstants {
     /**
      * Least-squares fit of A0 + A1 exp(-t / tau) with tau >= 0 and A1's sign bounded (a1Sign -1: A1 <= 0, +1:
      * A1 >= 0). For a given tau the best (A0, A1) is linear least squares (A1 clipped to its bound, A0 then the mean
-     * residual), so only tau is searched: on a logarithmic grid (factor e^0.5) from 0.01 sampling intervals to 1000 times the fitted stretch, then
+     * residual), so only tau is searched: on a logarithmic grid (factor e^0.75) from 0.01 sampling intervals to 1000
+     * times the fitted stretch, then
      * refined by golden-section search around the best grid point. Returns tau, or NaN for a degenerate interval.
      * (p0 is eFEL's starting point; this search does not need one.)
      */
@@ -80,7 +81,7 @@ final class ChannelTimeConstants {
         double step = span / (n - 1);
         if (!(span > 0)) return Double.NaN;
         double lo = Math.log(step * 1e-2), hi = Math.log(span * 1e3);
-        int grid = (int) Math.ceil((hi - lo) / 0.5); // e^0.5 apart
+        int grid = (int) Math.ceil((hi - lo) / 0.75); // e^0.75 apart
         double best = Double.NaN, bestCost = Double.POSITIVE_INFINITY;
         int bestK = -1;
         for (int k = 0; k <= grid; k++) {
@@ -97,7 +98,7 @@ final class ChannelTimeConstants {
         final double g = (Math.sqrt(5) - 1) / 2;
         double x1 = b - g * (b - a), x2 = a + g * (b - a);
         double f1 = cost(t, yc, syy, Math.exp(x1), a1Sign), f2 = cost(t, yc, syy, Math.exp(x2), a1Sign);
-        while (b - a > 1e-9) {
+        while (b - a > 1e-7) { // tau to 1e-7 relative
             if (f1 <= f2) {
                 b = x2; x2 = x1; f2 = f1;
                 x1 = b - g * (b - a);

@@ -152,11 +152,6 @@ public final class FeatureRegistry {
         return all.length > skip ? Arrays.copyOfRange(all, skip, all.length) : null;
     }
 
-    static double[] ints(List<Integer> xs) {
-        double[] out = new double[xs.size()];
-        for (int k = 0; k < out.length; k++) out[k] = xs.get(k);
-        return out;
-    }
 
     static int[] idx(double[] x) {
         if (x == null) return null;

@@ -6,9 +6,7 @@ import static org.dendrite.engine.analysis.Numerics.argmin;
 import static org.dendrite.engine.analysis.Numerics.mean;
 import static org.dendrite.engine.analysis.Numerics.toDouble;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /** Spike event and spike shape features (eFEL's SpikeEvent and SpikeShape groups and the ISI features). Definitions from eFEL's documentation; the code is ours. */
 final class SpikeFeatures {
@@ -395,7 +393,7 @@ final class SpikeFeatures {
             int[] p = f.peaks(), b = f.apBegin();
             if (p == null || b == null) return null;
             double[] d = f.dvdt();
-            List<Double> out = new ArrayList<>();
+            NumberList out = new NumberList();
             int j = 0;
             for (int bk : b) {
                 while (j < p.length && p[j] < bk) j++;
@@ -404,7 +402,7 @@ final class SpikeFeatures {
                     j++;
                 }
             }
-            return out.stream().mapToDouble(Double::doubleValue).toArray();
+            return out.toArray();
         });
         def("AP_peak_downstroke", f -> {
             int[] p = f.peaks(), m = f.minAhp();
@@ -493,7 +491,7 @@ final class SpikeFeatures {
     private static double[] apWidth(TraceFeatures f) {
         int[] m = f.minAhp();
         if (m == null || f.peaks() == null) return null;
-        List<Integer> idx = new ArrayList<>();
+        NumberList idx = new NumberList();
         if (f.s.strictStiminterval) {
             int a = f.indexAtOrAfter(f.stimStart), b = f.indexAtOrAfter(f.stimEnd);
             idx.add(a);
@@ -505,7 +503,7 @@ final class SpikeFeatures {
         double th = f.s.threshold;
         double[] out = new double[idx.size() - 1];
         for (int k = 0; k + 1 < idx.size(); k++) {
-            int lo = idx.get(k), hi = idx.get(k + 1);
+            int lo = idx.getInt(k), hi = idx.getInt(k + 1);
             int on = lo;
             while (on < hi && !(f.v[on] >= th)) on++;
             int off = on;
@@ -523,7 +521,7 @@ final class SpikeFeatures {
         idx[0] = f.indexAtOrAfter(f.stimStart);
         System.arraycopy(m, 0, idx, 1, m.length);
         double th = f.s.threshold;
-        List<Double> out = new ArrayList<>();
+        NumberList out = new NumberList();
         for (int k = 0; k + 1 < idx.length; k++) {
             int lo = idx[k], hi = idx[k + 1];
             int on = lo;
@@ -532,7 +530,7 @@ final class SpikeFeatures {
             while (off < hi && !(f.v[off] <= th)) off++;
             if (off != hi) out.add(f.t[off] - f.t[on]);
         }
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
+        return out.toArray();
     }
 
     /** Time where the voltage crosses `level` between samples k-1 and k (linear). */
@@ -568,7 +566,7 @@ final class SpikeFeatures {
         int[] p = f.peaks(), m = f.minAhp();
         if (p == null || m == null || p.length <= 1) return null;
         double dx = f.t[1] - f.t[0];
-        List<Double> out = new ArrayList<>();
+        NumberList out = new NumberList();
         for (int k = 0; k < m.length && k < p.length - 1; k++) {
             int a = m[k], pk = p[k + 1];
             double[] seg = Arrays.copyOfRange(f.v, a, pk + 1);
@@ -590,6 +588,6 @@ final class SpikeFeatures {
             double tEnd = f.t[fall - 1] + (half - f.v[fall - 1]) / (f.v[fall] - f.v[fall - 1]) * dx;
             out.add(tEnd - tStart);
         }
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
+        return out.toArray();
     }
 }
