@@ -72,9 +72,19 @@ public final class AbfReader {
         }
     }
 
+    /**
+     * Scale and offset of one channel. A gain factor stored as 0 (seen in files whose amplifier did not report it)
+     * means "not set": it counts as 1 and the channel is listed in {@code a.unsetGains} for the metadata.
+     */
     static void setScaling(Bytes b, AbfHeader.Adc a, double range, int resolution, double instrumentOffset, double signalOffset) {
-        double gain = a.instrumentScaleFactor * a.signalGain * a.programmableGain * a.telegraphGain;
-        a.scale = gain != 0 && resolution != 0 ? range / resolution / gain : Double.NaN;
+        double gain = 1;
+        String[] names = {"fInstrumentScaleFactor", "fSignalGain", "fADCProgrammableGain", "fTelegraphAdditGain"};
+        double[] factors = {a.instrumentScaleFactor, a.signalGain, a.programmableGain, a.telegraphGain};
+        for (int i = 0; i < factors.length; i++) {
+            if (factors[i] == 0 || !Double.isFinite(factors[i])) a.unsetGains.add(names[i]);
+            else gain *= factors[i];
+        }
+        a.scale = resolution != 0 ? range / resolution / gain : Double.NaN;
         a.offset = instrumentOffset - signalOffset;
     }
 
@@ -143,7 +153,7 @@ public final class AbfReader {
             for (int c = 0; c < nch; c++) {
                 if (!Double.isFinite(h.adcs.get(c).scale)) {
                     throw new RecordingFormatException(file, "cannot scale int16 samples of channel " + c + " (" + h.adcs.get(c).name
-                            + "): ADC resolution or a gain factor (instrument scale, signal gain, programmable gain, telegraph gain) is zero");
+                            + "): the ADC resolution (lADCResolution) is zero");
                 }
             }
         }
@@ -264,7 +274,12 @@ public final class AbfReader {
             r.tag(new Tag(tMs, sweep, t.comment(), tagType(t.type())));
         }
 
+        List<String> unset = new ArrayList<>();
+        for (int c = 0; c < nch; c++) {
+            if (!h.adcs.get(c).unsetGains.isEmpty()) unset.add("channel " + c + ": " + String.join(", ", h.adcs.get(c).unsetGains) + " stored as 0, taken as 1");
+        }
         r.meta("abf_major_version", h.major)
+                .meta("warnings", unset.isEmpty() ? null : String.join("; ", unset))
                 .meta("acquisition_mode", h.operationMode + " (" + modeName(h.operationMode) + ")")
                 .meta("data_format", h.dataFormat == 0 ? "int16" : "float32")
                 .meta("data_byte_start", h.dataByteStart)

@@ -112,4 +112,19 @@ class AbfMalformedTest {
         assertEquals(100_000L * 512, e.offset(), e.getMessage());
         assertTrue(e.getMessage().contains("ADC section (map entry at byte 92)"), e.getMessage());
     }
+
+    @Test
+    void zeroGainFactorCountsAsOneWithAWarning() throws IOException {
+        // 18807005: ADC section at block 2 (byte 1024); fSignalGain is at +48 of the entry
+        Path p = copy("18807005", -1);
+        byte[] b = Files.readAllBytes(p);
+        ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        long adc = Integer.toUnsignedLong(bb.getInt(92)) * 512;
+        float signalGain = bb.getFloat((int) adc + 48);
+        assertEquals(1.0f, signalGain, "the file's signal gain is 1, so zeroing it must not change the values");
+        patch(p, (int) adc + 48, ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(0f).array());
+        var r = AbfReader.read(p);
+        assertEquals(506.5917728131819, r.sweep(0).value(0, 0), 1e-9);
+        assertEquals("channel 0: fSignalGain stored as 0, taken as 1", r.metadata().get("warnings"));
+    }
 }
