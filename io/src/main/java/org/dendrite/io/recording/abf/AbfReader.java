@@ -183,6 +183,10 @@ public final class AbfReader {
             }
             int episodes = Math.max(1, h.actualEpisodes);
             long len = h.samplesPerEpisode / nch;
+            if ((long) episodes * h.samplesPerEpisode > h.totalSamples) {
+                throw new RecordingFormatException(file, h.dataByteStart, "expected " + episodes + " episode(s) of " + h.samplesPerEpisode
+                        + " samples (lActualEpisodes x lNumSamplesPerEpisode) but the data section holds " + h.totalSamples);
+            }
             double intervalMs = h.episodeStartToStartS > 0 ? h.episodeStartToStartS * 1000.0 : len * dtMs;
             for (int i = 0; i < episodes; i++) {
                 layout.add(new long[] {(long) i * h.samplesPerEpisode, len});
