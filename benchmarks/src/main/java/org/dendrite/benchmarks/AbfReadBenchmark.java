@@ -24,8 +24,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Reading ABF files into a {@link Recording}: {@code open} (header, protocol, sweep layout; the file's bytes are read,
- * samples are converted on first use) and {@code readAllSamples} (open, then int16 scaling to doubles of every sweep).
+ * Reading ABF files into a {@link Recording}: {@code open} (header, protocol, sweep layout; only the header's bytes are read,
+ * samples are read and converted on first use) and {@code readAllSamples} (open, then int16 scaling to doubles of every sweep).
  * {@code copies=1} reads the real 2 MB recording {@code 17o05028_ic_steps.abf} (16 sweeps x 60000 samples); larger
  * values read a file built from it by repeating its data section (episodes x copies), e.g. 20 copies: 320 sweeps,
  * 19.2 M samples, 38 MB. Figures are in-engine (steady state, JVM start excluded); quote them as ms per file and

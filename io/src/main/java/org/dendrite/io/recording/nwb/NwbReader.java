@@ -104,6 +104,9 @@ public final class NwbReader {
             throw e;
         } catch (RuntimeException e) {
             throw new RecordingFormatException(file, "not a readable NWB (HDF5) file: " + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            throw new RecordingFormatException(file, "not a readable NWB (HDF5) file: a dataset asks for more memory than is available "
+                    + "(corrupt file, or a recording too large for -Xmx)");
         }
     }
 

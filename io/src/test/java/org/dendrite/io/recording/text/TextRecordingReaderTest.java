@@ -149,6 +149,17 @@ class TextRecordingReaderTest {
     }
 
     @Test
+    void byteOrderMarkAndNumpyNan() throws IOException {
+        Path p = tmp.resolve("bom.csv");
+        Files.writeString(p, "\uFEFFtime,v_soma\r\n0,-70\r\n0.5,nan\r\n1.0,-inf\r\n");
+        Recording r = TextRecordingReader.read(p);
+        assertEquals("v_soma [mV]", r.channels().get(0).header());
+        assertEquals(0.5, r.sweep(0).time().dtMs());
+        assertTrue(Double.isNaN(r.sweep(0).value(0, 1)));
+        assertEquals(Double.NEGATIVE_INFINITY, r.sweep(0).value(0, 2));
+    }
+
+    @Test
     void malformedLinesNameTheLine() throws IOException {
         Path p = tmp.resolve("short.csv");
         Files.writeString(p, "t,v\n0,-70\n0.1\n");
