@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.dendrite.engine.DendriteException;
 import org.dendrite.io.morph.JsonListingWriter;
 import org.dendrite.io.morph.MorphologyFiles;
+import org.dendrite.io.morph.SomaReading;
 import org.dendrite.io.morph.ReadResult;
 import org.dendrite.io.swc.SwcReader;
 import org.dendrite.io.swc.SwcWriter;
@@ -38,6 +39,11 @@ public final class MorphConvertCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "refuse input that has warnings")
     boolean strict;
 
+    @Option(names = "--soma", defaultValue = "neuron", paramLabel = "READING",
+            description = "neuron (default: as NEURON's Import3d builds it) or sphere (one cylinder, L = diam,"
+                    + " with NEURON's soma area; for comparison with MorphIO/Arbor-style spherical somata)")
+    String soma;
+
     @Override
     public Integer call() throws IOException {
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -47,17 +53,19 @@ public final class MorphConvertCommand implements Callable<Integer> {
         }
         ReadResult r = MorphologyFiles.readChecked(in);
         if (strict) r.strict();
+        SomaReading reading = MorphInfoCommand.somaReading(soma);
+        var morphology = reading.apply(r.morphology());
         if (out.getParent() != null) Files.createDirectories(out.getParent());
         try (Writer w = new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
             if (name.endsWith(".json")) {
-                JsonListingWriter.write(r.morphology(), w);
-            } else if (MorphologyFiles.format(in) == MorphologyFiles.Format.SWC) {
+                JsonListingWriter.write(morphology, w);
+            } else if (MorphologyFiles.format(in) == MorphologyFiles.Format.SWC && reading == SomaReading.NEURON) {
                 SwcWriter.write(SwcReader.readSamples(in), in.getFileName().toString(), w);
             } else {
-                SwcWriter.write(r.morphology(), in.getFileName().toString(), w);
+                SwcWriter.write(morphology, in.getFileName().toString(), w);
             }
         }
-        spec.commandLine().getOut().printf("wrote %s (%d sections)%n", out, r.morphology().size());
+        spec.commandLine().getOut().printf("wrote %s (%d sections)%n", out, morphology.size());
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dendrite.io.morph.MorphologyFiles;
+import org.dendrite.io.morph.SomaReading;
 import org.dendrite.io.morph.MorphologyStats;
 import org.dendrite.io.morph.ReadResult;
 import picocli.CommandLine;
@@ -42,11 +43,21 @@ public final class MorphInfoCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "treat warnings as errors")
     boolean strict;
 
+    @Option(names = "--soma", defaultValue = "neuron", paramLabel = "READING",
+            description = "neuron (default: as NEURON's Import3d builds it) or sphere (one cylinder, L = diam,"
+                    + " with NEURON's soma area; for comparison with MorphIO/Arbor-style spherical somata)")
+    String soma;
+
     @Override
     public Integer call() throws Exception {
         ReadResult r = MorphologyFiles.readChecked(file);
         if (strict) r.strict();
-        MorphologyStats st = MorphologyStats.of(r.morphology(), ra, cm);
+        SomaReading reading = somaReading(soma);
+        var morphology = reading.apply(r.morphology());
+        String somaText = reading == SomaReading.NEURON ? r.somaReading()
+                : "sphere: " + morphology.notes().get(morphology.notes().size() - 1) + "; NEURON's reading: "
+                + r.somaReading();
+        MorphologyStats st = MorphologyStats.of(morphology, ra, cm);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -61,7 +72,7 @@ public final class MorphInfoCommand implements Callable<Integer> {
                 min.add(st.boundsMin[c]);
                 max.add(st.boundsMax[c]);
             }
-            root.put("soma_reading", r.somaReading());
+            root.put("soma_reading", somaText);
             root.put("d_lambda_ra_ohm_cm", ra);
             root.put("d_lambda_cm_uf_cm2", cm);
             ObjectNode per = root.putObject("per_type");
@@ -70,11 +81,11 @@ public final class MorphInfoCommand implements Callable<Integer> {
             }
             root.put("warnings", r.warnings().size());
             ArrayNode notes = root.putArray("notes");
-            r.morphology().notes().forEach(notes::add);
+            morphology.notes().forEach(notes::add);
             out.println(om.writeValueAsString(root));
         } else {
             out.printf("%s%n", file);
-            out.printf("  soma: %s%n", r.somaReading());
+            out.printf("  soma: %s%n", somaText);
             out.printf("  %-10s %8s %8s %14s %16s %20s %8s%n", "type", "sections", "points", "length [um]",
                     "area nseg=1 [um2]", "area d_lambda [um2]", "nseg");
             for (Map.Entry<String, MorphologyStats.Totals> e : st.perType.entrySet()) {
@@ -93,6 +104,14 @@ public final class MorphInfoCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    static SomaReading somaReading(String s) {
+        try {
+            return SomaReading.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new org.dendrite.engine.DendriteException("--soma: " + e.getMessage());
+        }
     }
 
     private static void row(PrintWriter out, String name, MorphologyStats.Totals t) {

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import org.dendrite.engine.DendriteException;
 import org.dendrite.io.morph.MorphologyFiles;
+import org.dendrite.io.morph.SomaReading;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,6 +31,11 @@ public final class MorphPlotCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "1000", description = "image size in pixels (default: 1000)")
     int size;
 
+    @Option(names = "--soma", defaultValue = "neuron", paramLabel = "READING",
+            description = "neuron (default: as NEURON's Import3d builds it) or sphere (one cylinder, L = diam,"
+                    + " with NEURON's soma area; for comparison with MorphIO/Arbor-style spherical somata)")
+    String soma;
+
     @Override
     public Integer call() throws Exception {
         String n = out.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -44,7 +50,7 @@ public final class MorphPlotCommand implements Callable<Integer> {
         if (size < 50 || size > 20000) {
             throw new DendriteException("--size must be between 50 and 20000 pixels, not " + size);
         }
-        var m = MorphologyFiles.read(file);
+        var m = MorphInfoCommand.somaReading(soma).apply(MorphologyFiles.read(file));
         MorphologyPlot plot = new MorphologyPlot(m, plane, size, file.getFileName().toString());
         if (out.getParent() != null) java.nio.file.Files.createDirectories(out.getParent());
         if (svg) plot.writeSvg(out);

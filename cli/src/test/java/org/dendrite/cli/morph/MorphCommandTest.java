@@ -61,6 +61,24 @@ class MorphCommandTest {
     }
 
     @Test
+    void sphereSomaReadingKeepsTheArea() throws Exception {
+        String f = data("morphologies-jaxley/morph_ca1_n120.swc");
+        JsonNode neuron = new ObjectMapper().readTree(run("morph", "info", f, "--json").out());
+        Run r = run("morph", "info", f, "--json", "--soma", "sphere");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode sphere = new ObjectMapper().readTree(r.out());
+        assertEquals(2, neuron.get("per_type").get("soma").get("sections").asInt(), "NEURON: 2 soma sections");
+        assertEquals(1, sphere.get("per_type").get("soma").get("sections").asInt());
+        double a = neuron.get("total_area_um2").asDouble();
+        // same membrane area; the new soma diameter is stored as a float (1e-7 relative)
+        assertEquals(a, sphere.get("total_area_um2").asDouble(), 1e-6 * a);
+        assertTrue(sphere.get("soma_reading").asText().startsWith("sphere"));
+        Run bad = run("morph", "info", f, "--soma", "ellipsoid");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("--soma: unknown soma reading 'ellipsoid'"), bad.err());
+    }
+
+    @Test
     void infoTableForAsc() {
         Run r = run("morph", "info", data("morphologies-neurom/bio_neuron-000.asc"));
         assertEquals(0, r.exit(), r.err());

@@ -131,18 +131,7 @@ public final class NeuronFloats {
             if (eneg) exp = -exp;
         }
         if (i != to) return Float.NaN;
-        int k = exp - fracDigits + dropped; // value = m * 10^k
-        if (m == 0) return neg ? -0.0f : 0.0f;
-        if (!inexact && m < (1L << 53) && k >= -22 && k <= 22) {
-            double d = k >= 0 ? m * POW10[k] : m / POW10[-k];
-            long bits = Double.doubleToRawLongBits(d);
-            boolean floatMidpoint = (bits & 0x1FFFFFFFL) == 0x10000000L;
-            if (!floatMidpoint && d > 1e-30 && d < 1e30) {
-                float f = (float) d;
-                return neg ? -f : f;
-            }
-        }
-        return Float.parseFloat(new String(s, from, to - from, java.nio.charset.StandardCharsets.US_ASCII));
+        return toFloat(neg, m, exp - fracDigits + dropped, inexact, s, from, to);
     }
 
     /**

@@ -317,21 +317,21 @@ public final class SwcReader {
     }
 
     private static long[] permute(long[] a, int[] o, int n) {
-        if (o == null) return Arrays.copyOf(a, n);
+        if (o == null) return a;
         long[] r = new long[n];
         for (int i = 0; i < n; i++) r[i] = a[o[i]];
         return r;
     }
 
     private static int[] permute(int[] a, int[] o, int n) {
-        if (o == null) return Arrays.copyOf(a, n);
+        if (o == null) return a;
         int[] r = new int[n];
         for (int i = 0; i < n; i++) r[i] = a[o[i]];
         return r;
     }
 
     private static float[] permute(float[] a, int[] o, int n) {
-        if (o == null) return Arrays.copyOf(a, n);
+        if (o == null) return a;
         float[] r = new float[n];
         for (int i = 0; i < n; i++) r[i] = a[o[i]];
         return r;

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The samples of an SWC file after parsing and topology checks, in the order NEURON's Import3d works on them:
  * sorted by id, every parent before its children ({@link #parent} is an index into these arrays, -1 for the
- * root). Coordinates and radii are the 32-bit floats the file's text rounds to. Arrays are shared, not copied:
- * treat them as read-only.
+ * root). Coordinates and radii are the 32-bit floats the file's text rounds to. Arrays are shared, not copied,
+ * and may be longer than {@link #n}: treat them as read-only and use their first {@code n} elements.
  */
 public final class SwcSamples {
     /** Number of samples. */

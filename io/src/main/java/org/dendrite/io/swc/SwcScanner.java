@@ -25,6 +25,10 @@ final class SwcScanner {
     SwcScanner(String file, byte[] b) {
         this.file = file;
         this.b = b;
+        if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
+            pos = 3;             // UTF-8 byte-order mark written by some Windows editors
+            lineStart = 3;
+        }
     }
 
     static boolean isBlank(byte c) {
