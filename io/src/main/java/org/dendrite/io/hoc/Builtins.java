@@ -30,8 +30,7 @@ final class Builtins {
             "GUIMath", "Pointer", "RunFitter", "MechanismStandard_GUI", "SectionBrowser", "PPShape", "Timer");
     static final Set<String> UNSUPPORTED_CLASSES = Set.of("File", "Matrix", "Impedance", "PythonObject",
             "ParallelContext", "LinearMechanism", "KSChan", "StringFunctions", "MechanismType", "MechanismStandard",
-            "PtrVector", "Import3d_SWC_read", "Import3d_Neurolucida3", "Import3d_GUI", "Import3d_MorphML",
-            "Import3d_Eutectic_read", "Import3d_Section", "BBSaveState", "SaveState", "FInitializeHandler",
+            "PtrVector", "Import3d_MorphML", "Import3d_Eutectic_read", "Import3d_Section", "BBSaveState", "SaveState", "FInitializeHandler",
             "NetStim_noise", "VecStim", "PatternStim", "APCount", "IntFire1", "IntFire2", "IntFire4",
             "OClamp", "VClamp", "AlphaSynapse", "ExpSyn2");
 
@@ -61,7 +60,7 @@ final class Builtins {
 
     boolean isClass(String name) {
         if (name.equals("Vector") || name.equals("List") || name.equals("SectionList") || name.equals("SectionRef")
-                || name.equals("Random") || name.equals("NetCon") || name.equals("CVode")) {
+                || name.equals("Random") || name.equals("NetCon") || name.equals("CVode") || name.startsWith("Import3d_")) {
             return true;
         }
         if (GUI_CLASSES.contains(name) || UNSUPPORTED_CLASSES.contains(name)) return true;
@@ -681,6 +680,15 @@ final class Builtins {
                 return new CVodeObject(in.nextIndex("CVode"));
             case "NetCon":
                 return newNetCon(args, at);
+            case "Import3d_SWC_read":
+                return new Import3d.Reader(cls, in.nextIndex(cls), "swc");
+            case "Import3d_Neurolucida3":
+                return new Import3d.Reader(cls, in.nextIndex(cls), "asc");
+            case "Import3d_GUI": {
+                HocObject r = BuiltinObject.obj(args, 0, at, cls);
+                if (!(r instanceof Import3d.Reader)) throw at.error("new Import3d_GUI(reader, 0) needs an Import3d reader");
+                return new Import3d.Gui(in.nextIndex(cls), (Import3d.Reader) r);
+            }
             default:
         }
         if (GUI_CLASSES.contains(cls)) {

@@ -1731,6 +1731,48 @@ public final class HocInterpreter {
         run(source, "<execute>", ctx);
     }
 
+    private MorphologyLoader morphologyLoader;
+
+    /** Sets the reader that Import3d_SWC_read / Import3d_Neurolucida3 use for input(file). */
+    public void setMorphologyLoader(MorphologyLoader loader) {
+        this.morphologyLoader = loader;
+    }
+
+    public MorphologyLoader morphologyLoader() {
+        return morphologyLoader;
+    }
+
+    /** Creates (or re-creates) the section array {@code name[n]} in the object (top level for null). */
+    HocSection[] createSectionArray(TemplateObject owner, String name, int n, Node at) {
+        Map<String, Symbol> scope = owner != null ? owner.fields : globals;
+        Symbol old = scope.get(name);
+        if (old != null && old.kind != Symbol.Kind.SECTION) {
+            throw at.error("'" + name + "' is already declared as a " + kindName(old));
+        }
+        if (old != null) for (HocSection sec : old.secs) deleteSection(sec);
+        Symbol s = new Symbol(name, Symbol.Kind.SECTION);
+        s.dims = new int[] {n};
+        s.secs = new HocSection[n];
+        String prefix = owner != null ? owner + "." : "";
+        for (int k = 0; k < n; k++) {
+            HocSection sec = new HocSection(prefix + s.elementName(k), owner, world.nextSectionSerial());
+            s.secs[k] = sec;
+            world.sections.add(sec);
+        }
+        scope.put(name, s);
+        world.changed();
+        return s.secs;
+    }
+
+    /** connect child(0), parent(x). */
+    void connectSections(HocSection child, HocSection parent, double x) {
+        child.parent = parent;
+        child.parentX = x;
+        child.childEnd = 0;
+        child.connectSerial = world.nextConnectSerial();
+        world.changed();
+    }
+
     Map<String, Template> templates() {
         return templates;
     }

@@ -47,7 +47,9 @@ class HocErrorTest {
         assertError("iterator it() { }\n", "test.hoc:1:1:", "unsupported HOC construct 'iterator'");
         assertError("\n  setpointer a, b\n", "test.hoc:2:3:", "unsupported HOC construct 'setpointer'");
         assertError("objref f\nf = new File()\n", "test.hoc:2:5:", "File class is not supported");
-        assertError("objref i\ni = new Import3d_SWC_read()\n", "test.hoc:2:5:", "Import3d morphology loading");
+        assertError("objref i\ni = new Import3d_MorphML()\n", "test.hoc:2:5:", "Import3d morphology loading");
+        assertError("objref i\ni = new Import3d_SWC_read()\ni.input(\"test.hoc\")\n", "test.hoc:3:3:",
+                "no morphology reader is attached");
         assertError("system(\"ls\")\n", "test.hoc:1:1:", "system() is not supported");
         assertError("objref vec\nvec = new Vector()\nvec.play(&t)\n", "test.hoc:3:5:", "Vector.play is not supported");
         assertError("objref vec\nvec = new Vector()\nvec.nosuch()\n", "test.hoc:3:5:", "Vector has no method 'nosuch'");
