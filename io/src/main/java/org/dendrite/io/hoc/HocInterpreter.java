@@ -1408,7 +1408,7 @@ public final class HocInterpreter {
                     double live = bridge.value(world, HocPointer.range(this, sec, x, "v"));
                     if (!Double.isNaN(live)) return live;
                 }
-                double v = sec.v[seg];
+                double v = initialV(sec, x);
                 return Double.isNaN(v) ? world.vInit : v;
             }
             default: {
@@ -1485,10 +1485,44 @@ public final class HocInterpreter {
         int lo = 0, hi = sec.nseg - 1;
         if (r.args != null) {
             double x = rangeX(r, sec);
+            if (rn.kind == RangeName.Kind.V && (x <= 0 || x >= 1)) {
+                setEndV(sec, x, value);
+                return;
+            }
             lo = hi = sec.segmentIndex(x);
         }
-        setRangeSegments(rn, sec, lo, hi, value, r);
+        whole = r.args == null;
+        try {
+            setRangeSegments(rn, sec, lo, hi, value, r);
+        } finally {
+            whole = false;
+        }
     }
+
+    private static void setEndV(HocSection sec, double x, double value) {
+        if (x >= 1) {
+            sec.vEnds[1] = value;
+        } else if (sec.parent == null) {
+            sec.vEnds[0] = value;
+        } else {
+            HocSection p = sec.parent;
+            double px = p.nodePosition(sec.parentX);
+            if (px > 0 && px < 1) p.v[p.segmentIndex(px)] = value;
+            else setEndV(p, px, value);
+        }
+    }
+
+    /** The initial v at x: the end nodes are separate from the segments (x = 0 of a child is its parent's node). */
+    private static double initialV(HocSection sec, double x) {
+        if (x <= 0) {
+            if (sec.parent == null) return sec.vEnds[0];
+            return initialV(sec.parent, sec.parent.nodePosition(sec.parentX));
+        }
+        if (x >= 1) return sec.vEnds[1];
+        return sec.v[sec.segmentIndex(x)];
+    }
+
+    private boolean whole;
 
     private void setRangeSegments(RangeName rn, HocSection sec, int lo, int hi, double value, Node at) {
         switch (rn.kind) {
@@ -1503,6 +1537,11 @@ public final class HocInterpreter {
                 return;
             case V:
                 for (int j = lo; j <= hi; j++) sec.v[j] = value;
+                if (lo == 0 && hi == sec.nseg - 1 && whole) {
+                    // the whole section includes its 1-end node (and the 0-end node of a root section)
+                    sec.vEnds[1] = value;
+                    if (sec.parent == null) sec.vEnds[0] = value;
+                }
                 return;
             default: {
                 MechanismInstance mi = sec.mechanisms.get(rn.mechanism.name());
