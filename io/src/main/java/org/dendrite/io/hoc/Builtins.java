@@ -209,6 +209,7 @@ final class Builtins {
             Symbol sym = in.lookup(name);
             if (sym == null) sym = in.globals.get(name);
             if (sym == null) {
+                if (name.equals("L") || name.equals("nseg") || name.equals("Ra")) return 5.0;
                 if (fns.containsKey(name) || isClass(name) || in.isRangeName(name)) return 1.0;
                 return 0.0;
             }
