@@ -16,9 +16,9 @@ final class Parser {
             "return", "proc", "func", "obfunc", "iterator", "begintemplate", "endtemplate", "objref", "objectvar",
             "strdef", "double", "local", "localobj", "create", "public", "external", "access", "connect", "insert",
             "uninsert", "forall", "forsec", "ifsec", "print", "stop", "iterator_statement", "setpointer", "depvar",
-            "eqn", "parallel", "help", "delete", "em");
+            "eqn", "parallel", "help", "delete");
     private static final Set<String> UNSUPPORTED = Set.of("iterator", "iterator_statement", "setpointer", "depvar",
-            "eqn", "parallel", "help", "em");
+            "eqn", "parallel", "help");
 
     private final List<Token> tokens;
     private final String file;
