@@ -307,7 +307,11 @@ final class Parser {
             expectOp(")");
             return new For(t, file, init, cond, body(), step);
         }
+        if (atWord("case")) throw error(peek(), "unsupported HOC construct 'for case'");
         Expr var = postfix();
+        if (var instanceof Ref && ((Ref) var).args != null) {
+            throw error(t, "unsupported HOC construct: iterator loop 'for " + ((Ref) var).name + "(...)'");
+        }
         expectOp("=");
         Expr from = expression();
         expectOp(",");

@@ -45,6 +45,8 @@ class HocErrorTest {
     @Test
     void unsupportedConstructsAreNamed() {
         assertError("iterator it() { }\n", "test.hoc:1:1:", "unsupported HOC construct 'iterator'");
+        assertError("objref l\nfor l.iter(x) print x\n", "test.hoc:2:1:", "unsupported HOC construct: iterator loop 'for iter(...)'");
+        assertError("for case(&j, 1, 2) print j\n", "test.hoc:1:5:", "unsupported HOC construct 'for case'");
         assertError("\n  setpointer a, b\n", "test.hoc:2:3:", "unsupported HOC construct 'setpointer'");
         assertError("objref f\nf = new File()\n", "test.hoc:2:5:", "File class is not supported");
         assertError("objref i\ni = new Import3d_MorphML()\n", "test.hoc:2:5:", "Import3d morphology loading");
