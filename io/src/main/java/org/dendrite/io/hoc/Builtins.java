@@ -389,6 +389,10 @@ final class Builtins {
             psection(in.currentSection(at));
             return 1.0;
         });
+        fns.put("lambda_f", (a, at) -> {
+            arity(a, 1, 1, at, "lambda_f");
+            return lambdaF(in.currentSection(at), n(a, 0, at, "lambda_f"), at);
+        });
         fns.put("this_section", (a, at) -> {
             throw at.error("this_section() is not supported");
         });
@@ -401,6 +405,24 @@ final class Builtins {
         fns.put("setSpineArea", (a, at) -> {
             throw at.error("setSpineArea() is not supported");
         });
+    }
+
+    /** stdlib's lambda_f(f): the AC length constant (um) of a section at f Hz (neuron-numerics §4.1). */
+    static double lambdaF(HocSection s, double freq, Ast.Node at) {
+        double cm = s.cm[s.segmentIndex(0.5)];
+        if (cm == 0) return 1e10;
+        if (s.n3d < 2) {
+            return 1e5 * Math.sqrt(s.diam(s.segmentIndex(0.5)) / (4 * Math.PI * freq * s.ra * cm));
+        }
+        double[] arc = s.arc3d();
+        double lam = 0;
+        for (int k = 1; k < s.n3d; k++) {
+            double d = (double) s.pd[k - 1] + s.pd[k];
+            if (!(d > 0)) throw at.error("lambda_f: zero 3-D diameter in " + s.name());
+            lam += (arc[k] - arc[k - 1]) / Math.sqrt(d);
+        }
+        lam *= Math.sqrt(2) * 1e-5 * Math.sqrt(4 * Math.PI * freq * s.ra * cm);
+        return s.L() / lam;
     }
 
     private static double pos(List<Object> a, int i, Ast.Node at, String f) {
@@ -620,6 +642,19 @@ final class Builtins {
             return 0.0;
         });
         fns.put("setdt", (a, at) -> 0.0);
+        fns.put("stoppedrun", (a, at) -> 0.0);
+        fns.put("step", fns.get("steprun"));
+        fns.put("advance", (a, at) -> {
+            in.fadvance(at);
+            return 0.0;
+        });
+        fns.put("set_ra", (a, at) -> 0.0);
+        fns.put("cvode_local", (a, at) -> {
+            if (!a.isEmpty() && n(a, 0, at, "cvode_local") != 0) {
+                in.world().note("cvode_local(1): local variable time step is not available; dendrite runs fixed step (dt)");
+            }
+            return 0.0;
+        });
         fns.put("fcurrent", (a, at) -> {
             throw at.error("fcurrent() is not supported yet");
         });
