@@ -380,7 +380,7 @@ final class Builtins {
             in.out().println();
             for (HocSection s : in.world().sections()) {
                 if (s.parent != null) continue;
-                printTree(s, 0);
+                printTree(s, 0, true);
             }
             in.out().println();
             return 1.0;
@@ -441,14 +441,30 @@ final class Builtins {
         return sec.segmentRi(sec.segmentIndex(x));
     }
 
-    private void printTree(HocSection s, int depth) {
+    /**
+     * NEURON's topology() drawing: a root is {@code |---|} (one dash per segment), a child {@code `--|} drawn
+     * from the column of its attachment node on the parent; children follow their parent depth first, in
+     * decreasing attachment position.
+     */
+    private void printTree(HocSection s, int col, boolean root) {
+        int n = s.nseg;
         StringBuilder sb = new StringBuilder();
-        sb.append(" ".repeat(depth * 3));
-        sb.append(depth == 0 ? "|" : "`|");
-        sb.append("-".repeat(s.nseg)).append("|       ").append(s.name()).append("(0-1)");
-        if (s.parent != null) sb.append(" at ").append(s.parent.name()).append("(").append(HocFormat.g(s.parentX, 8)).append(")");
+        int firstSeg;
+        if (root) {
+            sb.append('|').append("-".repeat(n)).append('|');
+            firstSeg = col + 1;
+        } else {
+            sb.append(" ".repeat(col)).append('`').append("-".repeat(n - 1)).append('|');
+            firstSeg = col;
+        }
+        sb.append("       ").append(s.name()).append(s.childEnd == 1 ? "(1-0)" : "(0-1)");
         in.out().println(sb);
-        for (HocSection c : in.world().children(s)) printTree(c, depth + 1);
+        List<HocSection> ch = new ArrayList<>(in.world().children(s));
+        java.util.Collections.reverse(ch);
+        for (HocSection c : ch) {
+            int idx = c.parentX <= 0 ? -1 : c.parentX >= 1 ? n : Math.min((int) (n * c.parentX), n - 1);
+            printTree(c, firstSeg + idx + 1, false);
+        }
     }
 
     private void psection(HocSection s) {
