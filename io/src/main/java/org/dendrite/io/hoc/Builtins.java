@@ -467,24 +467,33 @@ final class Builtins {
         }
     }
 
+    /** NEURON's psection() text: geometry, connection, and the PARAMETER values of the first segment. */
     private void psection(HocSection s) {
         StringBuilder sb = new StringBuilder();
-        sb.append(s.name()).append(" { nseg=").append(s.nseg).append("  L=").append(HocFormat.g(s.L(), 8))
-                .append("  Ra=").append(HocFormat.g(s.ra, 8)).append('\n');
+        sb.append(s.name()).append(" { nseg=").append(s.nseg).append("  L=").append(HocFormat.g(s.L(), 6))
+                .append("  Ra=").append(HocFormat.g(s.ra, 6)).append('\n');
         if (s.parent != null) {
-            sb.append("\t").append(s.parent.name()).append(" connect ").append(s.name()).append(" (")
-                    .append(HocFormat.g(s.childEnd, 8)).append("), ").append(HocFormat.g(s.parentX, 8)).append('\n');
+            sb.append('\t').append(s.parent.name()).append(" connect ").append(s.name()).append(" (")
+                    .append(HocFormat.g(s.childEnd, 6)).append("), ").append(HocFormat.g(s.parentX, 6)).append('\n');
+        } else {
+            int cell = 0;
+            for (HocSection r : in.world().sections()) {
+                if (r == s) break;
+                if (r.parent == null) cell++;
+            }
+            sb.append("\t/*location 0 attached to cell ").append(cell).append("*/\n");
         }
         sb.append("\t/* First segment only */\n");
-        sb.append("\tinsert capacitance { cm=").append(HocFormat.g(s.cm[0], 8)).append("}\n");
-        sb.append("\tinsert morphology { diam=").append(HocFormat.g(s.diam(0), 8)).append("}\n");
+        String cap = "\tinsert capacitance { cm=" + HocFormat.g(s.cm[0], 6) + "}\n";
+        String morph = "\tinsert morphology { diam=" + HocFormat.g(s.diam(0), 6) + "}\n";
+        sb.append(s.nsegChanged ? cap + morph : morph + cap);
         for (MechanismInstance m : s.mechanisms.values()) {
             sb.append("\tinsert ").append(m.name()).append(" {");
             List<MechanismCatalog.Parameter> ps = m.mechanism().parameters();
             for (int i = 0; i < ps.size(); i++) {
-                if (ps.get(i).global()) continue;
+                if (ps.get(i).kind() != MechanismCatalog.Kind.PARAMETER) continue;
                 String full = m.name().endsWith("_ion") ? ps.get(i).name() : ps.get(i).name() + "_" + m.name();
-                sb.append(' ').append(full).append('=').append(HocFormat.g(m.values[i][0], 8));
+                sb.append(' ').append(full).append('=').append(HocFormat.g(m.values[i][0], 6));
             }
             sb.append("}\n");
         }

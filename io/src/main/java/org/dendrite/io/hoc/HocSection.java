@@ -123,6 +123,7 @@ public final class HocSection {
     void setNseg(int n) {
         if (n < 1) throw new HocException("nseg must be at least 1, not " + n);
         if (n == nseg) return;
+        nsegChanged = true;
         int old = nseg;
         int[] from = new int[n];
         for (int j = 0; j < n; j++) {
@@ -149,6 +150,8 @@ public final class HocSection {
 
     // ---------------------------------------------------------------- 3-D points
     private boolean diamFromPoints;
+    /** Whether nseg was ever changed (NEURON then lists capacitance before morphology in psection). */
+    boolean nsegChanged;
 
     void pt3dclear() {
         n3d = 0;
