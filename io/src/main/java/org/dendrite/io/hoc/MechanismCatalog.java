@@ -42,6 +42,11 @@ public interface MechanismCatalog {
      * density mechanism, per instance for a point process).
      */
     record Parameter(String name, double defaultValue, String unit, Kind kind) {
+        /** A range parameter ({@code global = false}) or a global; kept for callers written before {@link Kind}. */
+        public Parameter(String name, double defaultValue, String unit, boolean global) {
+            this(name, defaultValue, unit, global ? Kind.GLOBAL : Kind.PARAMETER);
+        }
+
         public boolean global() {
             return kind == Kind.GLOBAL;
         }
