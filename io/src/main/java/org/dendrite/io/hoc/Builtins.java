@@ -190,7 +190,13 @@ final class Builtins {
                 if (!(o instanceof TemplateObject)) throw at.error("execute(cmd, obj): obj must be a template object");
                 ctx = (TemplateObject) o;
             }
-            in.executeIn(s(a, 0, at, "execute"), ctx);
+            String cmd = s(a, 0, at, "execute");
+            try {
+                in.executeIn(cmd, ctx);
+            } catch (HocException e) {
+                // report where execute() was called, and what failed inside the executed text
+                throw at.error("in execute(\"" + cmd.strip() + "\"): " + e.detail());
+            }
             return 0.0;
         });
         fns.put("execute1", (a, at) -> {

@@ -71,6 +71,8 @@ class HocErrorTest {
         assertError("p()\n", "test.hoc:1:1:", "undefined variable or function 'p'");
         assertError("x = 1\nobjref x\n", "test.hoc:2:1:", "already declared as a variable");
         assertError("break\n", "test.hoc:1:1:", "'break' outside a loop");
+        assertError("create soma\nproc d() { execute(\"gnabar_hh(0.5) = 1\") }\nsoma d()\n", "test.hoc:2:12:",
+                "in execute(\"gnabar_hh(0.5) = 1\"): gnabar_hh: mechanism hh is not inserted in section soma");
     }
 
     @Test
