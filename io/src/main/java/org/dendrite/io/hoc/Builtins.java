@@ -1,7 +1,5 @@
 package org.dendrite.io.hoc;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -305,11 +303,6 @@ final class Builtins {
             }
         }
         throw at.error("cannot find HOC file '" + name + "' (looked in " + in.currentDirectory() + ")");
-    }
-
-    /** Reads a file as a string (for tests of load). */
-    static String read(Path p) throws IOException {
-        return Files.readString(p, StandardCharsets.UTF_8);
     }
 
     // ---------------------------------------------------------------- sections

@@ -201,7 +201,7 @@ public final class HocInterpreter {
             while (!parser.atEnd()) {
                 Stmt s = parser.next();
                 try {
-                    execTop(s);
+                    exec(s);
                 } catch (Signal sig) {
                     if (sig instanceof StopSignal) {
                         if (((StopSignal) sig).quit) {
@@ -220,10 +220,6 @@ public final class HocInterpreter {
     }
 
     private int runDepth;
-
-    private void execTop(Stmt s) {
-        exec(s);
-    }
 
     // ================================================================ control-flow signals
     abstract static class Signal extends RuntimeException {
@@ -1140,7 +1136,7 @@ public final class HocInterpreter {
         }
     }
 
-    /** Procedure call by name at top level (for {@code execute} and tests). */
+    /** Arguments of the procedure being executed. */
     List<Object> currentArgs() {
         return frame.args;
     }
