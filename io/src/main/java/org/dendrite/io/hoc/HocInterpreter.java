@@ -267,6 +267,10 @@ public final class HocInterpreter {
         final List<Object> args;
         final Procedure proc;
         Map<String, Symbol> locals;
+        /** For an iterator's activation: the loop body that iterator_statement runs. */
+        IteratorLoop loop;
+        /** Per argument, the caller's objref variable it came from (so {@code $o1 = obj} sets it), or null. */
+        ObjrefSlot[] argSlots;
 
         Frame(Frame caller, TemplateObject self, List<Object> args, Procedure proc) {
             this.caller = caller;
@@ -322,6 +326,10 @@ public final class HocInterpreter {
             execForRange((ForRange) s);
         } else if (s instanceof ForSeg) {
             execForSeg((ForSeg) s);
+        } else if (s instanceof ForIterator) {
+            execForIterator((ForIterator) s);
+        } else if (s instanceof IteratorStatement) {
+            execIteratorStatement((IteratorStatement) s);
         } else if (s instanceof Jump) {
             String k = ((Jump) s).kind;
             if (k.equals("break")) throw BreakSignal.INSTANCE;
@@ -415,6 +423,105 @@ public final class HocInterpreter {
                 // step
             }
             if (f.step != null) eval(f.step);
+        }
+    }
+
+    /** The body of the for-iterator loop being run, and the frame it runs in. */
+    private static final class IteratorLoop {
+        final Stmt body;
+        final Frame frame;
+        IteratorLoop(Stmt body, Frame frame) { this.body = body; this.frame = frame; }
+    }
+
+    /** Thrown through the iterator when the loop body executes break. */
+    private static final class IteratorBreak extends Signal {
+        final IteratorLoop loop;
+        IteratorBreak(IteratorLoop loop) { this.loop = loop; }
+        String name() { return "break"; }
+    }
+
+    private void execForIterator(ForIterator f) {
+        Ref call = f.call;
+        if (call.target == null && call.name.equals("case") && lookup("case") == null) {
+            // stdlib's iterator case(&x, v1, v2, ...): x takes each value in turn (x is created if new)
+            if (!call.args.isEmpty() && call.args.get(0) instanceof AddressOf
+                    && ((AddressOf) call.args.get(0)).target instanceof Ref) {
+                Ref x = (Ref) ((AddressOf) call.args.get(0)).target;
+                if (x.target == null && x.index == null && x.args == null && lookup(x.name) == null
+                        && rangeName(x.name) == null && !WORLD_VARIABLES.contains(x.name)) {
+                    declarationScope().put(x.name, Symbol.number(x.name, 0));
+                }
+            }
+            List<Object> args = evalArgs(call.args);
+            if (args.isEmpty() || !(args.get(0) instanceof HocPointer)) throw f.error("for case(&x, values...) needs &x first");
+            HocPointer p = (HocPointer) args.get(0);
+            for (int i = 1; i < args.size(); i++) {
+                p.set(num(args.get(i), call));
+                try {
+                    exec(f.body);
+                } catch (BreakSignal b) {
+                    break;
+                } catch (ContinueSignal c) {
+                    // next value
+                }
+            }
+            return;
+        }
+        Procedure p;
+        TemplateObject self;
+        if (call.target == null) {
+            Symbol s = lookup(call.name);
+            if (s == null || s.kind != Symbol.Kind.PROC || !s.proc.kind.equals("iterator")) {
+                throw f.error("'" + call.name + "' is not an iterator");
+            }
+            p = s.proc;
+            self = p.template == null ? null : frame.self;
+        } else {
+            Object t = eval(call.target);
+            if (!(t instanceof TemplateObject)) throw f.error("for " + call.name + "(...): not an iterator of an object");
+            Symbol s = publicMember((TemplateObject) t, call);
+            if (s.kind != Symbol.Kind.PROC || !s.proc.kind.equals("iterator")) {
+                throw f.error("'" + call.name + "' is not an iterator");
+            }
+            p = s.proc;
+            self = (TemplateObject) t;
+        }
+        IteratorLoop loop = new IteratorLoop(f.body, frame);
+        try {
+            List<Object> args = evalArgs(call.args);
+            pendingSlots = objrefSlots(call.args);
+            callProcedure(p, self, args, call, loop);
+        } catch (IteratorBreak b) {
+            if (b.loop != loop) throw b;
+        } catch (IteratorReturn r) {
+            if (r.loop != loop) throw r;
+            throw new ReturnSignal(r.value);
+        }
+    }
+
+    /** Thrown through the iterator when the loop body executes return (it returns from the loop's procedure). */
+    private static final class IteratorReturn extends Signal {
+        final IteratorLoop loop;
+        final Object value;
+        IteratorReturn(IteratorLoop loop, Object value) { this.loop = loop; this.value = value; }
+        String name() { return "return"; }
+    }
+
+    private void execIteratorStatement(IteratorStatement s) {
+        IteratorLoop loop = frame.loop;
+        if (loop == null) throw s.error("iterator_statement outside an iterator");
+        Frame saved = frame;
+        frame = loop.frame;
+        try {
+            exec(loop.body);
+        } catch (BreakSignal b) {
+            throw new IteratorBreak(loop);
+        } catch (ReturnSignal r) {
+            throw new IteratorReturn(loop, r.value);
+        } catch (ContinueSignal c) {
+            // next iteration of the iterator
+        } finally {
+            frame = saved;
         }
     }
 
@@ -954,6 +1061,31 @@ public final class HocInterpreter {
         return new HocVector(nextIndex("Vector"));
     }
 
+    /** An element of an objref variable. */
+    private static final class ObjrefSlot {
+        final Symbol symbol;
+        final int index;
+        ObjrefSlot(Symbol symbol, int index) { this.symbol = symbol; this.index = index; }
+    }
+
+    private ObjrefSlot[] pendingSlots;
+
+    /** For each argument that names an objref variable, that variable's slot: HOC passes objrefs by reference. */
+    private ObjrefSlot[] objrefSlots(List<Expr> args) {
+        if (args == null || args.isEmpty()) return null;
+        ObjrefSlot[] slots = null;
+        for (int i = 0; i < args.size(); i++) {
+            if (!(args.get(i) instanceof Ref)) continue;
+            Ref r = (Ref) args.get(i);
+            if (r.target != null || r.args != null) continue;
+            Symbol s = lookup(r.name);
+            if (s == null || s.kind != Symbol.Kind.OBJREF) continue;
+            if (slots == null) slots = new ObjrefSlot[args.size()];
+            slots[i] = new ObjrefSlot(s, s.flatIndex(evalIndex(r.index), r));
+        }
+        return slots;
+    }
+
     List<Object> evalArgs(List<Expr> args) {
         if (args == null || args.isEmpty()) return List.of();
         List<Object> r = new ArrayList<>(args.size());
@@ -1098,18 +1230,32 @@ public final class HocInterpreter {
             }
             case PROC:
                 if (r.args == null) throw r.error("'" + s.name + "' is a " + s.proc.kind + "; call it as " + s.name + "()");
-                return callProcedure(s.proc, s.proc.template == null ? null : ctx, evalArgs(r.args), r);
+            {
+                List<Object> args = evalArgs(r.args);
+                pendingSlots = objrefSlots(r.args);
+                return callProcedure(s.proc, s.proc.template == null ? null : ctx, args, r);
+            }
             default:
                 throw r.error("'" + s.name + "' is a template; create an object with new " + s.name + "()");
         }
     }
 
     Object callProcedure(Procedure p, TemplateObject self, List<Object> args, Node at) {
+        return callProcedure(p, self, args, at, null);
+    }
+
+    private Object callProcedure(Procedure p, TemplateObject self, List<Object> args, Node at, IteratorLoop loop) {
+        if (p.kind.equals("iterator") && loop == null) {
+            throw at.error("iterator " + p.name + " can only be used as 'for " + p.name + "(...) statement'");
+        }
         if (++callDepth > 2000) {
             callDepth = 0;
             throw at.error("procedure calls nested too deep (infinite recursion in " + p.name + "?)");
         }
         Frame f = new Frame(frame, self, new ArrayList<>(args), p);
+        f.loop = loop;
+        f.argSlots = pendingSlots;
+        pendingSlots = null;
         Frame saved = frame;
         frame = f;
         Object result = null;
@@ -1193,6 +1339,13 @@ public final class HocInterpreter {
                 ((StrRef) cur).value = string(value, at);
             } else {
                 if (!(value instanceof Double) && d.kind.isEmpty()) throw d.error("$" + n + " must stay a number");
+                if (d.kind.equals("o")) {
+                    if (value != null && !(value instanceof HocObject)) throw d.error("$o" + n + " must be an object");
+                    if (frame.argSlots != null && frame.argSlots[n - 1] != null) {
+                        ObjrefSlot slot = frame.argSlots[n - 1];
+                        slot.symbol.objs[slot.index] = (HocObject) value;
+                    }
+                }
                 frame.args.set(n - 1, value);
             }
             return;

@@ -17,7 +17,7 @@ final class Parser {
             "strdef", "double", "local", "localobj", "create", "public", "external", "access", "connect", "insert",
             "uninsert", "forall", "forsec", "ifsec", "print", "stop", "iterator_statement", "setpointer", "depvar",
             "eqn", "parallel", "help", "delete");
-    private static final Set<String> UNSUPPORTED = Set.of("iterator", "iterator_statement", "setpointer", "depvar",
+    private static final Set<String> UNSUPPORTED = Set.of("setpointer", "depvar",
             "eqn", "parallel", "help");
 
     private final List<Token> tokens;
@@ -203,7 +203,10 @@ final class Parser {
                 }
                 return new Return(t, file, expression());
             }
-            case "proc": case "func": case "obfunc": {
+            case "iterator_statement":
+                advance();
+                return new IteratorStatement(t, file);
+            case "proc": case "func": case "obfunc": case "iterator": {
                 advance();
                 String name = expectIdent("a procedure name");
                 expectOp("(");
@@ -307,10 +310,10 @@ final class Parser {
             expectOp(")");
             return new For(t, file, init, cond, body(), step);
         }
-        if (atWord("case")) throw error(peek(), "unsupported HOC construct 'for case'");
         Expr var = postfix();
         if (var instanceof Ref && ((Ref) var).args != null) {
-            throw error(t, "unsupported HOC construct: iterator loop 'for " + ((Ref) var).name + "(...)'");
+            // for iter(args) stmt: an iterator call (user iterator, or stdlib's case(&x, values...))
+            return new ForIterator(t, file, (Ref) var, body());
         }
         expectOp("=");
         Expr from = expression();

@@ -44,9 +44,9 @@ class HocErrorTest {
 
     @Test
     void unsupportedConstructsAreNamed() {
-        assertError("iterator it() { }\n", "test.hoc:1:1:", "unsupported HOC construct 'iterator'");
-        assertError("objref l\nfor l.iter(x) print x\n", "test.hoc:2:1:", "unsupported HOC construct: iterator loop 'for iter(...)'");
-        assertError("for case(&j, 1, 2) print j\n", "test.hoc:1:5:", "unsupported HOC construct 'for case'");
+        assertError("proc p() { }\nfor p() print 1\n", "test.hoc:2:1:", "'p' is not an iterator");
+        assertError("iterator it() { iterator_statement }\nit()\n", "test.hoc:2:1:", "iterator it can only be used as 'for it(...) statement'");
+        assertError("iterator_statement\n", "test.hoc:1:1:", "iterator_statement outside an iterator");
         assertError("\n  setpointer a, b\n", "test.hoc:2:3:", "unsupported HOC construct 'setpointer'");
         assertError("objref f\nf = new File()\n", "test.hoc:2:5:", "File class is not supported");
         assertError("objref i\ni = new Import3d_MorphML()\n", "test.hoc:2:5:", "Import3d morphology loading");
