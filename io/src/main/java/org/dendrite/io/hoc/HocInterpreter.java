@@ -1814,8 +1814,40 @@ public final class HocInterpreter {
     }
 
     void finitialize(double v, Node at) {
-        requireBridge("finitialize", at).finitialize(world, v);
+        checkPlays(requireBridge("finitialize", at), at);
+        bridge.finitialize(world, v);
         initialized = true;
+    }
+
+    private void checkPlays(HocSimulationBridge b, Node at) {
+        if (!world.plays.isEmpty() && !b.supportsPlay()) {
+            throw at.error("Vector.play (" + world.plays.get(0).target().describe()
+                    + ") is not supported by the attached engine yet");
+        }
+    }
+
+    void play(HocVector v, List<Object> args, Node at) {
+        if (args.isEmpty() || !(args.get(0) instanceof HocPointer)) {
+            throw at.error("Vector.play needs a pointer: vec.play(&stim.amp, dt) or vec.play(&var, tvec[, continuous])"
+                    + (args.isEmpty() || !(args.get(0) instanceof String || args.get(0) instanceof StrRef) ? ""
+                    : "; playing into a statement is not supported"));
+        }
+        HocPointer p = (HocPointer) args.get(0);
+        double interval = Double.NaN;
+        HocVector times = null;
+        boolean continuous = false;
+        if (args.size() > 1) {
+            Object a = args.get(1);
+            if (a instanceof Double) interval = (Double) a;
+            else if (a instanceof HocVector) times = (HocVector) a;
+            else throw at.error("Vector.play: second argument must be an interval (ms) or a Vector of times");
+        } else {
+            interval = world.dt;
+        }
+        if (args.size() > 2) continuous = num(args.get(2), at) != 0;
+        if (args.size() > 3) throw at.error("Vector.play with indices (4 arguments) is not supported");
+        world.plays.removeIf(q -> q.values() == v);
+        world.plays.add(new PlayRequest(v, p, interval, times, continuous));
     }
 
     void fadvance(Node at) {
@@ -1824,7 +1856,8 @@ public final class HocInterpreter {
     }
 
     void runStd(Node at) {
-        requireBridge("run", at).run(world);
+        checkPlays(requireBridge("run", at), at);
+        bridge.run(world);
         initialized = true;
     }
 

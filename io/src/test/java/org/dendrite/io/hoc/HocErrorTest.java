@@ -53,7 +53,8 @@ class HocErrorTest {
         assertError("objref i\ni = new Import3d_SWC_read()\ni.input(\"test.hoc\")\n", "test.hoc:3:3:",
                 "no morphology reader is attached");
         assertError("system(\"ls\")\n", "test.hoc:1:1:", "system() is not supported");
-        assertError("objref vec\nvec = new Vector()\nvec.play(&t)\n", "test.hoc:3:5:", "Vector.play is not supported");
+        assertError("objref vec\nvec = new Vector()\nvec.play(\"x = 1\", 0.1)\n", "test.hoc:3:5:",
+                "playing into a statement is not supported");
         assertError("objref vec\nvec = new Vector()\nvec.nosuch()\n", "test.hoc:3:5:", "Vector has no method 'nosuch'");
         assertError("objref v\n", "test.hoc:1:1:", "'v' is a built-in name");
     }
