@@ -10,3 +10,6 @@ morph="$root/../shared/data/hay-l5pc/cell1.asc"
 (cd "$dir" && nrniv -nobanner -c 'strdef morph_file' -c "morph_file = \"$morph\"" hay_cell1.hoc -c 'quit()' 2>/dev/null) \
   > "$dir/hay_cell1.out"
 echo "hay_cell1: $(wc -l < "$dir/hay_cell1.out") lines"
+(cd "$dir" && nrniv -nobanner -c 'strdef morph_file' -c "morph_file = \"$morph\"" hay_cell1_sim.hoc -c 'quit()' 2>/dev/null) \
+  > "$dir/hay_cell1_sim.out"
+echo "hay_cell1_sim: $(grep -A1 '^spikes' "$dir/hay_cell1_sim.out" | tr '\n' ' ')"
