@@ -22,6 +22,9 @@ final class Builtins {
             "xopen_broadcast_", "nrnpointmenu", "nrnsecmenu", "nrnglobalmechmenu", "nrnmechmenu", "movie_frame",
             "steprun_graph", "save_session", "load_session", "graphmenu", "nrnallsectionmenu", "nrnallpointmenu",
             "makeMainWindow", "fit_praxis_GUI");
+    /** GUI procedures defined by stdrun/stdlib (procs: they print nothing at top level). */
+    static final Set<String> STDRUN_GUI_PROCS = Set.of("nrnmainmenu", "nrncontrolmenu", "newPlotV", "newPlotI",
+            "newPlot", "newshapeplot", "addplot", "graphmenu");
     static final Set<String> GUI_CLASSES = Set.of("Graph", "PlotShape", "Shape", "VBox", "HBox", "Deck",
             "ValueFieldEditor", "RangeVarPlot", "SymChooser", "MenuExplore", "Inserter", "PointProcessManager",
             "NetWork", "LinearMechanism_GUI", "CellBuild", "MulRunFitter", "Grapher", "ModelView", "TextEditor",
@@ -45,9 +48,10 @@ final class Builtins {
         simulation();
         objects();
         for (String g : GUI_FUNCTIONS) {
+            boolean proc = STDRUN_GUI_PROCS.contains(g);
             fns.put(g, (a, at) -> {
                 in.noteGui(g + "()");
-                return 0.0;
+                return proc ? HocInterpreter.NO_VALUE : 0.0;
             });
         }
     }
@@ -340,7 +344,7 @@ final class Builtins {
             HocSection sec = in.section(name);
             if (sec == null) throw at.error("push_section: no section named " + name);
             in.pushSection(sec);
-            return 0.0;
+            return HocInterpreter.NO_VALUE;
         });
         fns.put("delete_section", (a, at) -> {
             HocSection sec = in.currentSection(at);
@@ -639,40 +643,39 @@ final class Builtins {
 
     // ---------------------------------------------------------------- simulation
     private void simulation() {
+        // finitialize and fadvance are built-in functions (they return 1); run, stdinit, init, continuerun,
+        // steprun, setdt are stdrun procs (no value, nothing printed at top level)
         fns.put("finitialize", (a, at) -> {
             in.finitialize(a.isEmpty() ? in.world().vInit() : n(a, 0, at, "finitialize"), at);
-            return 0.0;
+            return 1.0;
         });
         fns.put("fadvance", (a, at) -> {
             in.fadvance(at);
-            return 0.0;
+            return 1.0;
         });
         fns.put("run", (a, at) -> {
             if (!a.isEmpty()) in.world().tstop = n(a, 0, at, "run");
             in.runStd(at);
-            return 0.0;
+            return HocInterpreter.NO_VALUE;
         });
         fns.put("stdinit", (a, at) -> {
             in.finitialize(in.world().vInit(), at);
-            return 0.0;
+            return HocInterpreter.NO_VALUE;
         });
         fns.put("init", fns.get("stdinit"));
         fns.put("continuerun", (a, at) -> {
             in.continuerun(n(a, 0, at, "continuerun"), at);
-            return 0.0;
+            return HocInterpreter.NO_VALUE;
         });
         fns.put("steprun", (a, at) -> {
             in.fadvance(at);
-            return 0.0;
+            return HocInterpreter.NO_VALUE;
         });
-        fns.put("setdt", (a, at) -> 0.0);
+        fns.put("setdt", (a, at) -> HocInterpreter.NO_VALUE);
         fns.put("stoppedrun", (a, at) -> 0.0);
         fns.put("step", fns.get("steprun"));
-        fns.put("advance", (a, at) -> {
-            in.fadvance(at);
-            return 0.0;
-        });
-        fns.put("set_ra", (a, at) -> 0.0);
+        fns.put("advance", fns.get("steprun"));
+        fns.put("set_ra", (a, at) -> HocInterpreter.NO_VALUE);
         fns.put("cvode_local", (a, at) -> {
             if (!a.isEmpty() && n(a, 0, at, "cvode_local") != 0) {
                 in.world().note("cvode_local(1): local variable time step is not available; dendrite runs fixed step (dt)");

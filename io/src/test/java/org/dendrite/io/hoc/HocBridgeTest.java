@@ -119,6 +119,16 @@ class HocBridgeTest {
     }
 
     @Test
+    void topLevelPrintingOfSimulationCallsMatchesNeuron() {
+        HocInterpreter in = new HocInterpreter();
+        in.setBridge(new FakeBridge());
+        // finitialize and fadvance are functions (print 1); run, stdinit, init, continuerun are stdrun procs
+        String out = HocTestSupport.run(in, "create soma\ntstop = 1\nfinitialize(-65)\nfadvance()\nrun()\n"
+                + "stdinit()\ninit()\ncontinuerun(2)\nsteprun()\nsetdt()\ndistance()\nprint \"end\"\n");
+        assertEquals("\t1 \n\t1 \n\t0 \nend\n", out);
+    }
+
+    @Test
     void continuerunAndCvode() {
         HocInterpreter in = new HocInterpreter();
         FakeBridge bridge = new FakeBridge();
