@@ -230,7 +230,11 @@ public final class HocVector extends BuiltinObject {
                 in.record(this, args, at);
                 return this;
             case "play":
-                throw at.error("Vector.play is not supported yet");
+                in.play(this, args, at);
+                return this;
+            case "play_remove":
+                in.world().plays.removeIf(q -> q.values() == this);
+                return this;
             default:
                 return super.call(in, m, args, at);
         }

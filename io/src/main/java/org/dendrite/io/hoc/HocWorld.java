@@ -25,6 +25,7 @@ public final class HocWorld {
     final List<PointProcess> pointProcesses = new ArrayList<>();
     final List<NetConnection> netCons = new ArrayList<>();
     final List<RecordRequest> recordings = new ArrayList<>();
+    final List<PlayRequest> plays = new ArrayList<>();
     final Map<String, Double> mechanismGlobals = new LinkedHashMap<>();
     final List<String> notes = new ArrayList<>();
     private long sectionSerial;
@@ -51,6 +52,8 @@ public final class HocWorld {
     public List<PointProcess> pointProcesses() { return Collections.unmodifiableList(pointProcesses); }
     public List<NetConnection> netCons() { return Collections.unmodifiableList(netCons); }
     public List<RecordRequest> recordings() { return Collections.unmodifiableList(recordings); }
+    /** {@code Vector.play} requests (an engine that cannot apply them says so through the bridge). */
+    public List<PlayRequest> plays() { return Collections.unmodifiableList(plays); }
     /** Values of mechanism globals set in HOC, e.g. {@code usetable_hh → 0}. */
     public Map<String, Double> mechanismGlobals() { return Collections.unmodifiableMap(mechanismGlobals); }
     /** Things the interpreter accepted but ignored or approximated (GUI objects, cvode). */

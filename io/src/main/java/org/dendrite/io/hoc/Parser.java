@@ -16,9 +16,9 @@ final class Parser {
             "return", "proc", "func", "obfunc", "iterator", "begintemplate", "endtemplate", "objref", "objectvar",
             "strdef", "double", "local", "localobj", "create", "public", "external", "access", "connect", "insert",
             "uninsert", "forall", "forsec", "ifsec", "print", "stop", "iterator_statement", "setpointer", "depvar",
-            "eqn", "parallel", "help", "delete", "em");
-    private static final Set<String> UNSUPPORTED = Set.of("iterator", "iterator_statement", "setpointer", "depvar",
-            "eqn", "parallel", "help", "em");
+            "eqn", "parallel", "help", "delete");
+    private static final Set<String> UNSUPPORTED = Set.of("setpointer", "depvar",
+            "eqn", "parallel", "help");
 
     private final List<Token> tokens;
     private final String file;
@@ -203,7 +203,10 @@ final class Parser {
                 }
                 return new Return(t, file, expression());
             }
-            case "proc": case "func": case "obfunc": {
+            case "iterator_statement":
+                advance();
+                return new IteratorStatement(t, file);
+            case "proc": case "func": case "obfunc": case "iterator": {
                 advance();
                 String name = expectIdent("a procedure name");
                 expectOp("(");
@@ -308,6 +311,10 @@ final class Parser {
             return new For(t, file, init, cond, body(), step);
         }
         Expr var = postfix();
+        if (var instanceof Ref && ((Ref) var).args != null) {
+            // for iter(args) stmt: an iterator call (user iterator, or stdlib's case(&x, values...))
+            return new ForIterator(t, file, (Ref) var, body());
+        }
         expectOp("=");
         Expr from = expression();
         expectOp(",");

@@ -103,6 +103,32 @@ class HocBridgeTest {
     }
 
     @Test
+    void playRequestsReachTheWorldAndAnEngineWithoutPlayRefusesThem() {
+        HocInterpreter in = new HocInterpreter();
+        in.setBridge(new FakeBridge());
+        HocTestSupport.run(in, "create soma\nobjref stim, amp, tv\nsoma stim = new IClamp(0.5)\n"
+                + "amp = new Vector(3, 0.5)\ntv = new Vector(3)\n{ tv.indgen(10) }\n{ amp.play(&stim.amp, tv, 1) }\n");
+        PlayRequest p = in.world().plays().get(0);
+        assertSame(in.getObject("amp"), p.values());
+        assertSame(in.getObject("tv"), p.times());
+        assertTrue(p.continuous());
+        assertEquals("IClamp[0].amp", p.target().describe());
+        HocException e = org.junit.jupiter.api.Assertions.assertThrows(HocException.class,
+                () -> HocTestSupport.run(in, "finitialize(-65)\n"));
+        assertTrue(e.getMessage().contains("Vector.play (IClamp[0].amp) is not supported by the attached engine"), e.getMessage());
+    }
+
+    @Test
+    void topLevelPrintingOfSimulationCallsMatchesNeuron() {
+        HocInterpreter in = new HocInterpreter();
+        in.setBridge(new FakeBridge());
+        // finitialize and fadvance are functions (print 1); run, stdinit, init, continuerun are stdrun procs
+        String out = HocTestSupport.run(in, "create soma\ntstop = 1\nfinitialize(-65)\nfadvance()\nrun()\n"
+                + "stdinit()\ninit()\ncontinuerun(2)\nsteprun()\nsetdt()\ndistance()\nprint \"end\"\n");
+        assertEquals("\t1 \n\t1 \n\t0 \nend\n", out);
+    }
+
+    @Test
     void continuerunAndCvode() {
         HocInterpreter in = new HocInterpreter();
         FakeBridge bridge = new FakeBridge();

@@ -44,12 +44,17 @@ class HocErrorTest {
 
     @Test
     void unsupportedConstructsAreNamed() {
-        assertError("iterator it() { }\n", "test.hoc:1:1:", "unsupported HOC construct 'iterator'");
+        assertError("proc p() { }\nfor p() print 1\n", "test.hoc:2:1:", "'p' is not an iterator");
+        assertError("iterator it() { iterator_statement }\nit()\n", "test.hoc:2:1:", "iterator it can only be used as 'for it(...) statement'");
+        assertError("iterator_statement\n", "test.hoc:1:1:", "iterator_statement outside an iterator");
         assertError("\n  setpointer a, b\n", "test.hoc:2:3:", "unsupported HOC construct 'setpointer'");
         assertError("objref f\nf = new File()\n", "test.hoc:2:5:", "File class is not supported");
-        assertError("objref i\ni = new Import3d_SWC_read()\n", "test.hoc:2:5:", "Import3d morphology loading");
+        assertError("objref i\ni = new Import3d_MorphML()\n", "test.hoc:2:5:", "Import3d morphology loading");
+        assertError("objref i\ni = new Import3d_SWC_read()\ni.input(\"test.hoc\")\n", "test.hoc:3:3:",
+                "no morphology reader is attached");
         assertError("system(\"ls\")\n", "test.hoc:1:1:", "system() is not supported");
-        assertError("objref vec\nvec = new Vector()\nvec.play(&t)\n", "test.hoc:3:5:", "Vector.play is not supported");
+        assertError("objref vec\nvec = new Vector()\nvec.play(\"x = 1\", 0.1)\n", "test.hoc:3:5:",
+                "playing into a statement is not supported");
         assertError("objref vec\nvec = new Vector()\nvec.nosuch()\n", "test.hoc:3:5:", "Vector has no method 'nosuch'");
         assertError("objref v\n", "test.hoc:1:1:", "'v' is a built-in name");
     }
@@ -67,6 +72,8 @@ class HocErrorTest {
         assertError("p()\n", "test.hoc:1:1:", "undefined variable or function 'p'");
         assertError("x = 1\nobjref x\n", "test.hoc:2:1:", "already declared as a variable");
         assertError("break\n", "test.hoc:1:1:", "'break' outside a loop");
+        assertError("create soma\nproc d() { execute(\"gnabar_hh(0.5) = 1\") }\nsoma d()\n", "test.hoc:2:12:",
+                "in execute(\"gnabar_hh(0.5) = 1\"): gnabar_hh: mechanism hh is not inserted in section soma");
     }
 
     @Test

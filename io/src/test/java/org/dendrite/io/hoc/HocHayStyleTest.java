@@ -19,11 +19,11 @@ class HocHayStyleTest {
     static MechanismCatalog catalog() {
         return new BuiltinMechanisms()
                 .with(new MechanismCatalog.Mechanism("Ih", false, false, List.of(
-                        new MechanismCatalog.Parameter("gIhbar", 0.00001, "S/cm2", false),
-                        new MechanismCatalog.Parameter("ehcn", -45, "mV", false),
-                        new MechanismCatalog.Parameter("m", 0, "1", false)), List.of()))
+                        MechanismCatalog.Parameter.parameter("gIhbar", 0.00001, "S/cm2"),
+                        MechanismCatalog.Parameter.parameter("ehcn", -45, "mV"),
+                        new MechanismCatalog.Parameter("m", 0, "1", MechanismCatalog.Kind.STATE)), List.of()))
                 .with(new MechanismCatalog.Mechanism("Ca_LVAst", false, false, List.of(
-                        new MechanismCatalog.Parameter("gCa_LVAstbar", 0.00001, "S/cm2", false)), List.of("ca")));
+                        MechanismCatalog.Parameter.parameter("gCa_LVAstbar", 0.00001, "S/cm2")), List.of("ca")));
     }
 
     private static final String MODEL = String.join("\n",
