@@ -443,6 +443,12 @@ public final class ModelReader {
             String name = p.requiredString("name");
             MechanismType type = pointType(p);
             Map<String, Double> params = pointParams(p, type);
+            if (p.has("times")) { // spike-time list of a VecStim, ms
+                List<JsonNode> times = p.array("times");
+                double[] t = new double[times.size()];
+                for (int k = 0; k < t.length; k++) t[k] = p.toNumber(times.get(k), p.at("times") + "[" + k + "]", "ms");
+                spec.eventTimes.put(name, t);
+            }
             p.finish();
             spec.artificialCells.add(new ModelSpec.ArtificialSpec(name, type.name(), params));
         }
