@@ -11,6 +11,7 @@
 #
 # usage: benchmarks/scripts/l5pc_vs_neuron.sh [TSTOP_MS] [ROUNDS] [REPEATS] [SHARED_DIR]
 #   default: 3000 ms (the whole protocol), 3 rounds of 2 repeats, ../shared
+# dendrite runs with --add-modules jdk.incubator.vector (SIMD exponentials in the channel kernels).
 # needs: apt-get install -y neuron python3-neuron neuron-dev ; a built benchmarks jar
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -35,7 +36,7 @@ echo "BluePyOpt L5PC Step1, tstop $tstop ms, dt 0.025 ms, $rounds rounds x $repe
 wall=(); cpu=()
 for r in $(seq 1 "$rounds"); do
   n=$(MECHREF_BPO_LIB="$lib" /usr/bin/python3 "$root/benchmarks/scripts/nrn_time_l5pc.py" "$shared" "$tstop" "$repeats" 2>/dev/null | grep '^neuron')
-  d=$(java -cp "$jar" org.dendrite.benchmarks.TimeBluePyOpt "$shared/data/models-bluepyopt-l5pc" Step1 "$tstop" "$repeats" | grep '^dendrite')
+  d=$(java --add-modules jdk.incubator.vector -cp "$jar" org.dendrite.benchmarks.TimeBluePyOpt "$shared/data/models-bluepyopt-l5pc" Step1 "$tstop" "$repeats" | grep '^dendrite')
   echo "  $n"
   echo "  $d"
   get() { echo "$1" | sed "s/.* $2=\([0-9.]*\).*/\1/"; }
