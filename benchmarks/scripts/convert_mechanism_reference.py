@@ -8,8 +8,9 @@ output.record_every_n_steps). Voltage-clamp cases have one independent simulatio
 which is the same computation: the compartments share no matrix entries, so every sweep evolves exactly as
 it would alone. Cases with a per-compartment initial voltage (singular_init) use "v_init" per section.
 
-The whole-cell cases (allen_468193142_step, bpo_l5pc_step1) are not converted here: their model files point
-to the published parameter sets through the loaders (io/.../params).
+The whole-cell cases (allen_468193142_step, bpo_l5pc_step1) become model files that build the cell from the
+published parameter set through a loader ("published_model", io/.../params; the published files stay in
+../shared, they may not be redistributed) and add the protocol's clamps, recordings and spike detectors.
 
 usage: python3 benchmarks/scripts/convert_mechanism_reference.py [SHARED_DIR] [OUT_DIR]
 """
@@ -125,14 +126,61 @@ def convert(case):
     return model
 
 
+PUBLISHED = {
+    "allen_468193142_step": {
+        "format": "allen",
+        "fit": "../../../../shared/data/models-allen/468193142_fit.json",
+        "morphology": "../../../../shared/data/models-allen/Scnn1a-Tg3-Cre_Ai14-177297.06.01.01_491120155_m.swc"},
+    "bpo_l5pc_step1": {"format": "bluepyopt", "folder": "../../../../shared/data/models-bluepyopt-l5pc"},
+}
+
+
+def convert_whole_cell(case):
+    with open(os.path.join(data, case + ".json")) as f:
+        ref = json.load(f)
+    sim = ref["simulation"]
+    model = {
+        "dendrite_model": 1,
+        "name": case,
+        "description": ref["title"] + " (converted from the NEURON 8.2.2 golden reference " + case
+        + ".json by benchmarks/scripts/convert_mechanism_reference.py; the cell is built from the published "
+        "parameter set by dendrite's loader)",
+        "published_model": PUBLISHED[case],
+        "simulation": {"tstop": sim["tstop_ms"], "dt": sim["dt_ms"], "v_init": sim["v_init_mV"],
+                       "celsius": sim["celsius_degC"], "secondorder": sim["secondorder"],
+                       "record_every": ref["output"]["record_every_n_steps"]},
+        "point_processes": [],
+        "spike_detectors": [],
+        "recordings": [],
+    }
+    for p in ref["point_processes"]:
+        model["point_processes"].append({
+            "name": p["name"], "type": p["type"], "at": "%s(%s)" % (p["section"], p["x"]),
+            "params": {plain(k): v for k, v in p["params"].items()}})
+    for d in ref["spike_detectors"]:
+        at = "%s(%s)" % (d["location"]["section"], d["location"]["x"])
+        model["spike_detectors"].append({"name": at, "at": at, "threshold": d["threshold_mV"]})
+    for c in header(case):
+        if ":" in c:  # label:SECTION(x).VAR
+            loc = c.split(":", 1)[1]
+            close = loc.index(").")
+            model["recordings"].append({"name": c, "at": loc[:close + 1], "variable": loc[close + 2:]})
+        else:
+            model["recordings"].append(c)
+    return model
+
+
 def main():
     os.makedirs(out_dir, exist_ok=True)
     n = 0
     for path in sorted(glob.glob(os.path.join(data, "*.json"))):
         case = os.path.basename(path)[:-5]
-        if not (case.startswith("hay_") or case.startswith("allen_")) or case.startswith("allen_4681"):
+        if case in PUBLISHED:
+            model = convert_whole_cell(case)
+        elif case.startswith("hay_") or case.startswith("allen_"):
+            model = convert(case)
+        else:
             continue
-        model = convert(case)
         with open(os.path.join(out_dir, case + ".json"), "w") as f:
             json.dump(model, f, indent=1)
             f.write("\n")

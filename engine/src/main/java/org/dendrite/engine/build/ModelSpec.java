@@ -25,6 +25,8 @@ public final class ModelSpec {
     /** Played current waveforms (IPlay point processes), e.g. a recording's stimulus. */
     public final List<CurrentWaveform> waveforms = new ArrayList<>();
     public final List<ArtificialSpec> artificialCells = new ArrayList<>();
+    /** Spike times (ms) of event-list artificial cells ({@code VecStim}), by cell name. */
+    public final Map<String, double[]> eventTimes = new LinkedHashMap<>();
     public final List<NetConSpec> netcons = new ArrayList<>();
     public final List<ProbeSpec> probes = new ArrayList<>();
     /** Global mechanism parameters such as {@code usetable_hh}. */

@@ -26,6 +26,8 @@ import org.dendrite.engine.mechanism.hay.NaTransient;
 import org.dendrite.engine.mechanism.hay.NapEt2;
 import org.dendrite.engine.mechanism.hay.SKE2;
 import org.dendrite.engine.mechanism.hay.SKv31;
+import org.dendrite.engine.mechanism.synapse.DualExpSynapse;
+import org.dendrite.engine.mechanism.synapse.VecStim;
 import org.dendrite.engine.point.Exp2Syn;
 import org.dendrite.engine.point.ExpSyn;
 import org.dendrite.engine.point.IClamp;
@@ -85,6 +87,10 @@ public final class MechanismRegistry {
         r.register(ExpSyn.TYPE);
         r.register(Exp2Syn.TYPE);
         r.register(NetStim.TYPE);
+        // dendritic input: AMPA/NMDA conductance synapses and spike-time lists (docs/synapses.md)
+        r.register(DualExpSynapse.AMPA);
+        r.register(DualExpSynapse.NMDA);
+        r.register(VecStim.TYPE);
         return r;
     }
 

@@ -12,6 +12,7 @@ import org.dendrite.engine.point.EventContext;
 import org.dendrite.engine.point.EventQueue;
 import org.dendrite.engine.point.EventTarget;
 import org.dendrite.engine.point.NetCon;
+import org.dendrite.engine.point.ArtificialCell;
 import org.dendrite.engine.point.NetStim;
 import org.dendrite.engine.point.SpikeSource;
 import org.dendrite.engine.point.ThresholdDetector;
@@ -34,7 +35,7 @@ public final class Simulation implements EventContext {
     final double[] cm;
     final MechanismBlock[] blocks;
     final IonPool[] ions;
-    final NetStim[] netStims;
+    final ArtificialCell[] netStims;
     final ThresholdDetector[] detectors;
     final Map<String, SpikeSource> namedSources;
     final Traces traces;
@@ -45,7 +46,7 @@ public final class Simulation implements EventContext {
     double[] vInitOverride;
 
     Simulation(Morphology morphology, Topology topology, CellState state, double[] a, double[] b, double[] cm,
-               MechanismBlock[] blocks, IonPool[] ions, NetStim[] netStims, ThresholdDetector[] detectors,
+               MechanismBlock[] blocks, IonPool[] ions, ArtificialCell[] netStims, ThresholdDetector[] detectors,
                Map<String, SpikeSource> namedSources, Traces traces) {
         this.morphology = morphology;
         this.topology = topology;
@@ -100,7 +101,7 @@ public final class Simulation implements EventContext {
         queue.clear();
         for (SpikeSource s : namedSources.values()) s.clearSpikes();
         for (ThresholdDetector d : detectors) d.source().clearSpikes();
-        for (NetStim ns : netStims) for (int k = 0; k < ns.count(); k++) ns.source(k).clearSpikes();
+        for (ArtificialCell ns : netStims) for (int k = 0; k < ns.count(); k++) ns.source(k).clearSpikes();
         for (MechanismBlock m : blocks) m.prepare(state);
         java.util.Arrays.fill(state.v, vInit);
         if (vInitOverride != null) {
@@ -108,7 +109,7 @@ public final class Simulation implements EventContext {
         }
         for (IonPool ion : ions) ion.initialize(state.celsius);
         for (MechanismBlock m : blocks) m.initialize(state);
-        for (NetStim ns : netStims) ns.start(0, this);
+        for (ArtificialCell ns : netStims) ns.start(0, this);
         for (ThresholdDetector d : detectors) d.reset();
         deliverEvents(0);
         assemble();

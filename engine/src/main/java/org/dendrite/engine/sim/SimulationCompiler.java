@@ -25,6 +25,7 @@ import org.dendrite.engine.morphology.Morphology;
 import org.dendrite.engine.point.EventTarget;
 import org.dendrite.engine.point.IPlay;
 import org.dendrite.engine.point.NetCon;
+import org.dendrite.engine.point.ArtificialCell;
 import org.dendrite.engine.point.NetStim;
 import org.dendrite.engine.point.SpikeSource;
 import org.dendrite.engine.point.ThresholdDetector;
@@ -89,19 +90,19 @@ final class SimulationCompiler {
         buildDensityMechanisms();
         applyRangeSettings();
         for (IonPool p : ions.values()) p.seal();
-        List<NetStim> netStims = buildPointProcesses();
+        List<ArtificialCell> netStims = buildPointProcesses();
         applyGlobals();
         blocks.sort(Comparator.comparingInt(m -> m.type().order()));
         Map<String, SpikeSource> named = new LinkedHashMap<>();
         for (ModelSpec.ArtificialSpec c : spec.artificialCells) {
-            if (pointBlockOf.get(c.name()) instanceof NetStim ns) named.put(c.name(), ns.source(pointInstanceOf.get(c.name())));
+            if (pointBlockOf.get(c.name()) instanceof ArtificialCell ac) named.put(c.name(), ac.source(pointInstanceOf.get(c.name())));
         }
         List<ThresholdDetector> detectors = buildNetCons(named);
         List<Probe> probes = buildProbes();
         int expectedRows = (int) Math.min(50_000_000L, Math.round(run.tstop / run.dt) / run.recordEvery + 2);
         Traces traces = new Traces(probes, run.recordEvery, expectedRows);
         Simulation sim = new Simulation(morph, topo, state, a, b, cm, blocks.toArray(new MechanismBlock[0]),
-                ions.values().toArray(new IonPool[0]), netStims.toArray(new NetStim[0]),
+                ions.values().toArray(new IonPool[0]), netStims.toArray(new ArtificialCell[0]),
                 detectors.toArray(new ThresholdDetector[0]), named, traces);
         sim.vInitOverride = vInitOverride(n);
         return sim;
@@ -235,7 +236,7 @@ final class SimulationCompiler {
         }
     }
 
-    private List<NetStim> buildPointProcesses() {
+    private List<ArtificialCell> buildPointProcesses() {
         Map<String, List<ModelSpec.PointSpec>> byType = new LinkedHashMap<>();
         for (ModelSpec.PointSpec p : spec.points) {
             if (pointBlockOf.containsKey(p.name()) || byType.values().stream().flatMap(List::stream)
@@ -260,7 +261,7 @@ final class SimulationCompiler {
             byType.computeIfAbsent(IPlay.TYPE.name(), k -> new ArrayList<>())
                     .add(new ModelSpec.PointSpec(w.name(), IPlay.TYPE.name(), w.location(), Map.of()));
         }
-        List<NetStim> netStims = new ArrayList<>();
+        List<ArtificialCell> netStims = new ArrayList<>();
         for (var e : byType.entrySet()) {
             MechanismType t = registry.get(e.getKey());
             List<ModelSpec.PointSpec> list = new ArrayList<>(e.getValue());
@@ -274,9 +275,16 @@ final class SimulationCompiler {
                 }
                 pointBlockOf.put(p.name(), block);
                 pointInstanceOf.put(p.name(), k);
+                double[] times = spec.eventTimes.get(p.name());
+                if (times != null) {
+                    if (!(block instanceof org.dendrite.engine.mechanism.synapse.VecStim vs)) {
+                        throw new DendriteException(p.name() + ": spike times given, but " + t.name() + " takes none");
+                    }
+                    vs.setTimes(k, times);
+                }
             }
             blocks.add(block);
-            if (block instanceof NetStim ns) netStims.add(ns);
+            if (block instanceof ArtificialCell ns) netStims.add(ns);
             if (block instanceof IPlay play) {
                 for (ModelSpec.CurrentWaveform w : spec.waveforms) {
                     try {
@@ -336,7 +344,7 @@ final class SimulationCompiler {
             String label = nc.name() != null ? nc.name() : (nc.sourceName() != null ? nc.sourceName() : "netcon");
             if (nc.sourceName() != null) {
                 MechanismBlock blk = pointBlockOf.get(nc.sourceName());
-                if (!(blk instanceof NetStim ns)) {
+                if (!(blk instanceof ArtificialCell ns)) {
                     throw new DendriteException("NetCon " + label + ": source '" + nc.sourceName()
                             + "' is not an artificial cell (use a location to detect threshold crossings)");
                 }

@@ -93,8 +93,16 @@ public final class ModelReader {
         } catch (IllegalArgumentException e) {
             throw top.error("$.mechanism_library", e.getMessage());
         }
-        morph = readMorphology(top);
-        spec = new ModelSpec(morph);
+        JsonFields published = top.object("published_model");
+        if (published != null) {
+            spec = readPublished(published);
+            morph = spec.morphology();
+            library = spec.mechanismLibrary;
+            registry = MechanismRegistry.library(library);
+        } else {
+            morph = readMorphology(top);
+            spec = new ModelSpec(morph);
+        }
         spec.mechanismLibrary = library;
         distributions = new DistributionParser(file, spec);
         spec.name = name != null ? name : java.nio.file.Path.of(file).getFileName().toString().replaceFirst("\\.json$", "");
@@ -111,6 +119,27 @@ public final class ModelReader {
         readRecordings(top);
         top.finish();
         return spec;
+    }
+
+    /**
+     * A cell built by a published-parameter loader (io.params): {@code {"format": "allen", "fit": F, "morphology": M}}
+     * or {@code {"format": "bluepyopt", "folder": D}}, paths relative to the model file. The rest of the model
+     * file (simulation, point processes, recordings) applies on top.
+     */
+    private ModelSpec readPublished(JsonFields p) {
+        String format = p.requiredString("format");
+        String fit = p.string("fit", null), m = p.string("morphology", null), folder = p.string("folder", null);
+        p.finish();
+        try {
+            return org.dendrite.io.params.PublishedModels.load(format, resolvePath(fit), resolvePath(m), resolvePath(folder));
+        } catch (IOException | org.dendrite.engine.DendriteException | IllegalArgumentException e) {
+            throw p.error(p.path, e.getMessage());
+        }
+    }
+
+    private Path resolvePath(String f) {
+        if (f == null) return null;
+        return baseDir == null ? Path.of(f) : baseDir.resolve(f).normalize();
     }
 
     // ------------------------------------------------------------------ morphology
@@ -443,6 +472,12 @@ public final class ModelReader {
             String name = p.requiredString("name");
             MechanismType type = pointType(p);
             Map<String, Double> params = pointParams(p, type);
+            if (p.has("times")) { // spike-time list of a VecStim, ms
+                List<JsonNode> times = p.array("times");
+                double[] t = new double[times.size()];
+                for (int k = 0; k < t.length; k++) t[k] = p.toNumber(times.get(k), p.at("times") + "[" + k + "]", "ms");
+                spec.eventTimes.put(name, t);
+            }
             p.finish();
             spec.artificialCells.add(new ModelSpec.ArtificialSpec(name, type.name(), params));
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.MechanismType;
+import org.dendrite.engine.mechanism.RateKernels;
 import org.dendrite.engine.sim.CellState;
 
 /**
@@ -66,6 +67,10 @@ public class Ih extends GateChannel {
 
     @Override
     public void advanceStates(CellState s) {
+        if (RateKernels.INSTANCE != null && !vtrapVariant) {
+            RateKernels.INSTANCE.ih(s.v, node, count, s.dt, gates[0]);
+            return;
+        }
         advanceLoop(s);
     }
 

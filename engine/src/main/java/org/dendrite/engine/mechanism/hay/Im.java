@@ -5,6 +5,7 @@ import java.util.List;
 import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.MechanismType;
+import org.dendrite.engine.mechanism.RateKernels;
 import org.dendrite.engine.sim.CellState;
 
 /**
@@ -52,6 +53,11 @@ public class Im extends GateChannel {
 
     @Override
     public void advanceStates(CellState s) {
+        if (RateKernels.INSTANCE != null) {
+            prepareRates(s);
+            RateKernels.INSTANCE.im(s.v, node, count, qt, s.dt, gates[0]);
+            return;
+        }
         advanceLoop(s);
     }
 

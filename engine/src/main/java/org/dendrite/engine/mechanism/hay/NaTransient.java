@@ -5,6 +5,7 @@ import java.util.List;
 import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.MechanismType;
+import org.dendrite.engine.mechanism.RateKernels;
 import org.dendrite.engine.sim.CellState;
 
 /**
@@ -58,6 +59,10 @@ public class NaTransient extends GateChannel {
 
     @Override
     public void advanceStates(CellState s) {
+        if (RateKernels.INSTANCE != null) { // SIMD exponentials, same arithmetic
+            RateKernels.INSTANCE.naTransient(s.v, node, count, mHalf, hHalf, Channels.HAY_QT, s.dt, gates[0], gates[1]);
+            return;
+        }
         advanceLoop(s);
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.MechanismType;
+import org.dendrite.engine.mechanism.RateKernels;
 import org.dendrite.engine.sim.CellState;
 
 /**
@@ -46,6 +47,10 @@ public class SKv31 extends GateChannel {
 
     @Override
     public void advanceStates(CellState s) {
+        if (RateKernels.INSTANCE != null) {
+            RateKernels.INSTANCE.skv31(s.v, node, count, vshift, s.dt, gates[0]);
+            return;
+        }
         advanceLoop(s);
     }
 
