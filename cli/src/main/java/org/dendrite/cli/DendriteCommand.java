@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 FeaturesCommand.class,
                 org.dendrite.cli.sweep.SweepCommand.class,
+                org.dendrite.cli.fit.FitCommand.class,
         })
 public final class DendriteCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
