@@ -4,7 +4,7 @@
 # The machine's load average is printed before and after: on a shared machine, other work steals cores and the
 # ratio drops; quote it with the figures.
 #
-# usage: benchmarks/scripts/sweep_scaling.sh [MODEL.json|default] [RUNS, 64] [ROUNDS, 5] [THREADS, 2]
+# usage: benchmarks/scripts/sweep_scaling.sh [MODEL.json|default] [RUNS, 400] [ROUNDS, 7] [THREADS, 2]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -13,5 +13,5 @@ if [ ! -f "$jar" ] || [ -n "$(find engine/src io/src benchmarks/src -newer "$jar
   mvn -B -q -DskipTests -pl benchmarks -am package >/dev/null
 fi
 echo "host: $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-java -Xss16m -cp "$jar" org.dendrite.benchmarks.SweepThroughput "${1:-default}" "${2:-64}" "${3:-5}" "${4:-2}"
+java -Xss16m -cp "$jar" org.dendrite.benchmarks.SweepThroughput "${1:-default}" "${2:-400}" "${3:-7}" "${4:-2}"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -37,15 +37,7 @@ public record ModelRun(double[] time, Map<String, double[]> traces, Map<String, 
      */
     public static ModelRun simulate(ModelParameters model, List<ModelParameters.Target> targets, double[] values,
                                     Protocol protocol) {
-        ModelSpec spec = model.apply(targets, values);
-        if (!protocol.settings().isEmpty()) {
-            ModelParameters on = new ModelParameters(spec);
-            List<String> names = List.copyOf(protocol.settings().keySet());
-            double[] v = new double[names.size()];
-            for (int i = 0; i < v.length; i++) v[i] = protocol.settings().get(names.get(i));
-            spec = on.apply(on.resolveAll(names), v);
-        }
-        if (!protocol.steps().isEmpty()) spec = withSteps(spec, protocol.steps());
+        ModelSpec spec = specFor(model, targets, values, protocol);
         double start = protocol.stimStart(), end = protocol.stimEnd();
         if (Double.isNaN(start) || Double.isNaN(end)) {
             double[] w = stimulusWindow(spec);
@@ -93,6 +85,21 @@ public record ModelRun(double[] time, Map<String, double[]> traces, Map<String, 
             s.points.add(new ModelSpec.PointSpec("protocol_step_" + i++, "IClamp", at, params));
         }
         return s;
+    }
+
+    /** The base spec with parameter values, then the protocol's settings and steps, applied. */
+    static ModelSpec specFor(ModelParameters model, List<ModelParameters.Target> targets, double[] values,
+                             Protocol protocol) {
+        ModelSpec spec = model.apply(targets, values);
+        if (!protocol.settings().isEmpty()) {
+            ModelParameters on = new ModelParameters(spec);
+            List<String> names = List.copyOf(protocol.settings().keySet());
+            double[] v = new double[names.size()];
+            for (int i = 0; i < v.length; i++) v[i] = protocol.settings().get(names.get(i));
+            spec = on.apply(on.resolveAll(names), v);
+        }
+        if (!protocol.steps().isEmpty()) spec = withSteps(spec, protocol.steps());
+        return spec;
     }
 
     /** [del, del + dur] of the model's first IClamp, or [0, tstop] without one. */
