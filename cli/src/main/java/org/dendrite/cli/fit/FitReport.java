@@ -118,14 +118,19 @@ final class FitReport {
         c.getStyler().setChartBackgroundColor(Color.WHITE);
         List<Double> g = new ArrayList<>(), best = new ArrayList<>(), med = new ArrayList<>(), sofar = new ArrayList<>();
         boolean positive = true;
+        double lo = Double.MAX_VALUE, hi = 0;
         for (Fit.GenerationStats s : history) {
             g.add((double) s.generation());
             best.add(s.best());
             med.add(s.median());
             sofar.add(s.bestSoFar());
             positive &= s.best() > 0 && s.median() > 0;
+            lo = Math.min(lo, s.bestSoFar());
+            hi = Math.max(hi, s.median());
         }
-        c.getStyler().setYAxisLogarithmic(positive);
+        // a log axis only labels powers of ten: use it when the scores span more than a decade
+        c.getStyler().setYAxisLogarithmic(positive && hi / lo > 30);
+        c.getStyler().setYAxisDecimalPattern("0.###");
         c.addSeries("best so far", g, sofar).setMarker(SeriesMarkers.NONE);
         c.addSeries("generation best", g, best).setMarker(SeriesMarkers.NONE);
         c.addSeries("generation median", g, med).setMarker(SeriesMarkers.NONE);
