@@ -104,6 +104,10 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--setting", paramLabel = "NAME=VALUE", description = "eFEL setting, e.g. Threshold=-20 (repeatable)")
     List<String> efel = new ArrayList<>();
 
+    @Option(names = "--override", paramLabel = "VALUES.json",
+            description = "fixed values {name: value} applied before fitting, e.g. an earlier fit's best_parameters.json")
+    Path override;
+
     @Option(names = "--optimizer", defaultValue = "cmaes", paramLabel = "cmaes|nsga2", description = "default ${DEFAULT-VALUE}")
     String optimizer;
 
@@ -146,7 +150,9 @@ public final class FitCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         ModelSpec spec0 = Models.load(model);
         ParamsFile pf = ParamsFile.read(params);
-        Map<String, Double> fixed = new LinkedHashMap<>(pf.fixed);
+        Map<String, Double> fixed = new LinkedHashMap<>();
+        if (override != null) fixed.putAll(ParamsFile.values(override));
+        fixed.putAll(pf.fixed);
         for (String s : set) {
             int eq = s.indexOf('=');
             if (eq <= 0) throw new DendriteException("--set '" + s + "': expected NAME=VALUE");
@@ -189,6 +195,7 @@ public final class FitCommand implements Callable<Integer> {
         identity.put("params", sha256(params));
         identity.put("target", sha256(target));
         identity.put("protocols", protocols == null ? null : sha256(protocols));
+        identity.put("override", override == null ? null : sha256(override));
         identity.put("options", List.of(String.valueOf(sweeps), String.valueOf(channel), objective, String.valueOf(features),
                 String.valueOf(probe), Double.toString(stdFraction), Double.toString(stdFloor), String.valueOf(set),
                 String.valueOf(efel), optimizer, Integer.toString(pop), Long.toString(seed), Double.toString(sigma),

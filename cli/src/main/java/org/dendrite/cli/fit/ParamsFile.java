@@ -27,6 +27,23 @@ public final class ParamsFile {
     public final List<ParameterRange> free = new ArrayList<>();
     public final Map<String, Double> fixed = new LinkedHashMap<>();
 
+    /** A flat {@code {name: value}} file such as a fit's best_parameters.json. */
+    public static Map<String, Double> values(Path file) throws IOException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new DendriteException(file + ": not valid JSON: " + e.getOriginalMessage());
+        }
+        if (!root.isObject()) throw new DendriteException(file + ": expected {\"name\": value, …}");
+        Map<String, Double> out = new LinkedHashMap<>();
+        root.fields().forEachRemaining(e -> {
+            if (!e.getValue().isNumber()) throw new DendriteException(file + ": $." + e.getKey() + ": expected a number");
+            out.put(e.getKey(), e.getValue().asDouble());
+        });
+        return out;
+    }
+
     public static ParamsFile read(Path file) throws IOException {
         JsonNode root;
         try {

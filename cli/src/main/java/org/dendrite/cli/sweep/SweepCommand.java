@@ -72,6 +72,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--setting", paramLabel = "NAME=VALUE", description = "eFEL setting, e.g. Threshold=-20 (repeatable)")
     List<String> efel = new ArrayList<>();
 
+    @Option(names = "--override", paramLabel = "PARAMS.json",
+            description = "fixed parameter values {name: value} applied to every run, e.g. a fit's best_parameters.json")
+    Path override;
+
     @Option(names = "--config", paramLabel = "SWEEP.json",
             description = "read the sweep from a JSON file (keys: model, params, sampler, samples, seed, features, probe, "
                     + "set, efel, traces); options given here are added to / override it")
@@ -122,6 +126,7 @@ public final class SweepCommand implements Callable<Integer> {
                 throw new DendriteException("--set '" + s + "': value is not a number");
             }
         }
+        if (override != null) def.set.putAll(org.dendrite.cli.fit.ParamsFile.values(override));
         for (String s : efel) {
             int eq = s.indexOf('=');
             if (eq <= 0) throw new DendriteException("--setting '" + s + "': expected NAME=VALUE");
