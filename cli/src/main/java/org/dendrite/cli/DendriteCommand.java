@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 HocCommand.class,
                 ConvertCommand.class,
                 org.dendrite.cli.sweep.SweepCommand.class,
+                org.dendrite.cli.fit.FitCommand.class,
         })
 public final class DendriteCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

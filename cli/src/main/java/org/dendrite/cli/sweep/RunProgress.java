@@ -37,7 +37,12 @@ public final class RunProgress implements AutoCloseable {
     }
 
     public void step(String message) {
-        done++;
+        advance(1, message);
+    }
+
+    /** {@code n} more runs done. */
+    public void advance(long n, String message) {
+        done += n;
         if (quiet) return;
         if (bar != null) {
             bar.stepTo(done);

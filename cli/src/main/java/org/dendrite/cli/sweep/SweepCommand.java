@@ -17,25 +17,34 @@ import picocli.CommandLine.Spec;
 /** {@code dendrite sweep}: run a model over a parameter grid or sample, on every core, resumably. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
         subcommands = SweepMergeCommand.class,
-        description = {"Run MODEL once per parameter combination, in parallel on all cores, and append one row per run",
-                "(parameters, eFEL features of one recording, spike counts) to:",
-                "  DIR/results.jsonl  one JSON object per run: run index, params, features (all values), spike times, error",
-                "  DIR/results.csv    the same, flattened: a feature with several values shows their mean",
-                "  DIR/summary.png    feature vs parameter (one parameter) or a heat map (two or more)",
-                "  DIR/sweep.json     the sweep definition (a restarted sweep checks it matches)",
+        description = {"Run MODEL once per parameter combination, in parallel on all cores,",
+                "appending one row per run (parameters, eFEL features of one recording,",
+                "spike counts) as soon as it finishes:",
+                "  DIR/results.jsonl  run index, params, every feature value, spike times, error",
+                "  DIR/results.csv    the same flattened (several values: their mean)",
+                "  DIR/summary.png    features vs the parameter, or a heat map (2+ params)",
+                "  DIR/sweep.json     the definition (a restarted sweep checks it)",
                 "",
-                "Parameter names address the model: celsius, v_init, tstop, dt; GROUP.PARAM_MECH (somatic.gnabar_hh,",
-                "apical.gIhbar_Ih, dend.g_pas; groups: all, somatic, basal, apical, axonal, or a section name);",
-                "GROUP.Ra, GROUP.cm; GROUP.ena/ek; POINT.PARAM (stim.amp, stim.del, syn.tau).",
+                "Parameter names:",
+                "  celsius, v_init, tstop, dt             run settings",
+                "  GROUP.PARAM_MECH  (GROUP.MECH.PARAM)   somatic.gnabar_hh, apical.g_pas",
+                "  GROUP.Ra, GROUP.cm, GROUP.ena ...      passive and ion properties",
+                "  POINT.PARAM                            stim.amp, stim.del, syn.tau",
+                "  GROUP: all, somatic, basal, apical, axonal, soma/dend/apic/axon",
+                "  (every NAME[i]) or one section's name.",
                 "",
-                "Resumable: stopped at any moment (Ctrl-C, kill -9, a cluster time limit), the same command continues",
-                "where it stopped; no finished run is lost or repeated. A torn last line is cut off on restart.",
+                "Resumable: stopped at any moment (Ctrl-C, kill -9, a time limit), the",
+                "same command continues; no finished run is lost or repeated, a torn",
+                "last line is cut off. --shard i/N runs every N-th run for job arrays;",
+                "'dendrite sweep merge' joins the shards.",
                 "",
                 "Examples:",
-                "  dendrite sweep --param somatic.gnabar_hh=0.06:0.18:7 --param stim.amp=0.05:0.4:8 --out sw",
-                "  dendrite sweep model.json --param all.cm=0.5:2 --param apical.g_pas=1e-5:1e-3:1:log \\",
-                "      --sampler sobol --samples 256 --feature Spikecount --feature AP_amplitude --out sw2",
-                "  dendrite sweep model.json --config sweep.json --shard 3/8 --out sw/shard3   (then: sweep merge)"})
+                "  dendrite sweep --param somatic.gnabar_hh=0.06:0.18:7 \\",
+                "      --param stim.amp=0.05:0.4:8 --out sw",
+                "  dendrite sweep model.json --param all.cm=0.5:2 \\",
+                "      --param apical.g_pas=1e-5:1e-3 --sampler sobol --samples 256 \\",
+                "      --feature Spikecount,AP_amplitude --out sw2",
+                "  dendrite sweep model.json --config sweep.json --shard 3/8 --out sw/3"})
 public final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL",
             description = "dendrite model file (.json) or folder; default: the bundled model (or the sweep file's \"model\")")
@@ -72,6 +81,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--setting", paramLabel = "NAME=VALUE", description = "eFEL setting, e.g. Threshold=-20 (repeatable)")
     List<String> efel = new ArrayList<>();
 
+    @Option(names = "--override", paramLabel = "PARAMS.json",
+            description = "fixed parameter values {name: value} applied to every run, e.g. a fit's best_parameters.json")
+    Path override;
+
     @Option(names = "--config", paramLabel = "SWEEP.json",
             description = "read the sweep from a JSON file (keys: model, params, sampler, samples, seed, features, probe, "
                     + "set, efel, traces); options given here are added to / override it")
@@ -88,7 +101,7 @@ public final class SweepCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--shard", paramLabel = "i/N",
-            description = "run only runs with index % N == i (0 <= i < N), for cluster job arrays; join with 'sweep merge'")
+            description = "run only runs with index %% N == i (0 <= i < N), for cluster job arrays; join with 'sweep merge'")
     String shard;
 
     @Option(names = "--stop-after", hidden = true, paramLabel = "K", description = "stop after K new runs (tests)")
@@ -122,6 +135,7 @@ public final class SweepCommand implements Callable<Integer> {
                 throw new DendriteException("--set '" + s + "': value is not a number");
             }
         }
+        if (override != null) def.set.putAll(org.dendrite.cli.fit.ParamsFile.values(override));
         for (String s : efel) {
             int eq = s.indexOf('=');
             if (eq <= 0) throw new DendriteException("--setting '" + s + "': expected NAME=VALUE");

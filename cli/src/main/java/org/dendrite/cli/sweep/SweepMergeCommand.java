@@ -44,6 +44,7 @@ public final class SweepMergeCommand implements Callable<Integer> {
             if (!Files.exists(f)) throw new DendriteException(d + ": no " + SweepRunner.DEFINITION + " (not a sweep results folder)");
             ObjectNode x = (ObjectNode) SweepRunner.JSON.readTree(f.toFile());
             x.putNull("shard");
+            x.remove("model");
             if (def == null) def = x;
             else if (!def.equals(x)) throw new DendriteException(d + " ran a different sweep than " + dirs.get(0));
             Path j = d.resolve(ResultsLog.JSONL);

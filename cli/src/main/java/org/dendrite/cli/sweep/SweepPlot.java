@@ -28,7 +28,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The sweep's summary plot: one parameter — each feature against it (one panel per feature, up to 4); two or more
  * parameters — a heat map of each feature (up to 2) over the first two parameters (averaged over the others;
- * samples of random, LHS and Sobol sweeps binned into a 12 x 12 grid).
+ * samples of random, LHS and Sobol sweeps binned, about two per bin).
  */
 final class SweepPlot {
     private static final int WIDTH = 900, HEIGHT = 320;
@@ -93,8 +93,10 @@ final class SweepPlot {
             ys.add(r.get("params").get(py).asDouble());
         }
         boolean binned = xs.size() > 24 || ys.size() > 24;
-        List<Double> xc = binned ? centres(xs, 12) : new ArrayList<>(xs);
-        List<Double> yc = binned ? centres(ys, 12) : new ArrayList<>(ys);
+        // about two samples per bin, between 4 x 4 and 12 x 12 bins
+        int bins = (int) Math.max(4, Math.min(12, Math.round(Math.sqrt(rows.size() / 2.0))));
+        List<Double> xc = binned ? centres(xs, bins) : new ArrayList<>(xs);
+        List<Double> yc = binned ? centres(ys, bins) : new ArrayList<>(ys);
         double[][] sum = new double[xc.size()][yc.size()];
         int[][] n = new int[xc.size()][yc.size()];
         for (ObjectNode r : rows) {

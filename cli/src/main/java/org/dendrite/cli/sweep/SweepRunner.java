@@ -80,8 +80,12 @@ public final class SweepRunner {
         Files.createDirectories(dir);
         Path defFile = dir.resolve(DEFINITION);
         if (Files.exists(defFile)) {
-            JsonNode old = JSON.readTree(defFile.toFile());
-            if (!old.equals(identity)) {
+            ObjectNode old = (ObjectNode) JSON.readTree(defFile.toFile());
+            // the model is identified by its contents (model_sha256), not by how its path was written
+            ObjectNode a = old.deepCopy(), b = identity.deepCopy();
+            a.remove("model");
+            b.remove("model");
+            if (!a.equals(b)) {
                 throw new DendriteException(dir + " holds results of a different sweep (" + defFile + " differs: "
                         + difference(old, identity) + "); give another --out, or delete " + dir + " to start over");
             }

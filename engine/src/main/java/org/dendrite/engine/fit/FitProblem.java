@@ -52,6 +52,7 @@ public final class FitProblem {
     private final List<FeatureTarget> features;
     private final List<TraceTarget> traces;
     private final FeatureSettings settings;
+    private final CompiledRuns runs;
 
     public FitProblem(ModelParameters model, List<ParameterRange> parameters, List<Protocol> protocols,
                       List<FeatureTarget> features, List<TraceTarget> traces, FeatureSettings settings) {
@@ -73,6 +74,7 @@ public final class FitProblem {
         for (FeatureTarget f : features) needProtocol(f.protocol());
         for (TraceTarget t : traces) needProtocol(t.protocol());
         this.settings = settings == null ? new FeatureSettings() : settings;
+        this.runs = new CompiledRuns(model, targets);
     }
 
     private void needProtocol(String name) {
@@ -121,7 +123,7 @@ public final class FitProblem {
     /** Runs every protocol at the given parameter values (model units). */
     public Map<String, ModelRun> simulate(double[] values) {
         Map<String, ModelRun> runs = new LinkedHashMap<>();
-        for (Protocol p : protocols.values()) runs.put(p.name(), ModelRun.simulate(model, targets, values, p));
+        for (Protocol p : protocols.values()) runs.put(p.name(), this.runs.simulate(values, p));
         return runs;
     }
 

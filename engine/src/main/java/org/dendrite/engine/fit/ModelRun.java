@@ -37,14 +37,7 @@ public record ModelRun(double[] time, Map<String, double[]> traces, Map<String, 
      */
     public static ModelRun simulate(ModelParameters model, List<ModelParameters.Target> targets, double[] values,
                                     Protocol protocol) {
-        ModelSpec spec = model.apply(targets, values);
-        if (!protocol.settings().isEmpty()) {
-            ModelParameters on = new ModelParameters(spec);
-            List<String> names = List.copyOf(protocol.settings().keySet());
-            double[] v = new double[names.size()];
-            for (int i = 0; i < v.length; i++) v[i] = protocol.settings().get(names.get(i));
-            spec = on.apply(on.resolveAll(names), v);
-        }
+        ModelSpec spec = specFor(model, targets, values, protocol);
         double start = protocol.stimStart(), end = protocol.stimEnd();
         if (Double.isNaN(start) || Double.isNaN(end)) {
             double[] w = stimulusWindow(spec);
@@ -64,6 +57,49 @@ public record ModelRun(double[] time, Map<String, double[]> traces, Map<String, 
         Map<String, double[]> spikes = new LinkedHashMap<>();
         for (Map.Entry<String, SpikeSource> e : sim.spikeSources().entrySet()) spikes.put(e.getKey(), e.getValue().spikeTimes());
         return new ModelRun(tr.time(), traces, spikes, start, end, null);
+    }
+
+    /**
+     * The spec with its IClamps silenced and one IClamp per step added where the first IClamp is (or at the middle
+     * of the first section when the model has none).
+     */
+    static ModelSpec withSteps(ModelSpec spec, List<Protocol.Step> steps) {
+        ModelSpec s = ModelParameters.copy(spec);
+        org.dendrite.engine.build.Location at = new org.dendrite.engine.build.Location(0, 0.5);
+        boolean found = false;
+        for (int k = 0; k < s.points.size(); k++) {
+            ModelSpec.PointSpec p = s.points.get(k);
+            if (!p.type().equals("IClamp")) continue;
+            if (!found) at = p.location();
+            found = true;
+            Map<String, Double> params = new LinkedHashMap<>(p.params());
+            params.put("amp", 0.0);
+            s.points.set(k, new ModelSpec.PointSpec(p.name(), p.type(), p.location(), params));
+        }
+        int i = 0;
+        for (Protocol.Step st : steps) {
+            Map<String, Double> params = new LinkedHashMap<>();
+            params.put("del", st.delay());
+            params.put("dur", st.duration());
+            params.put("amp", st.amp());
+            s.points.add(new ModelSpec.PointSpec("protocol_step_" + i++, "IClamp", at, params));
+        }
+        return s;
+    }
+
+    /** The base spec with parameter values, then the protocol's settings and steps, applied. */
+    static ModelSpec specFor(ModelParameters model, List<ModelParameters.Target> targets, double[] values,
+                             Protocol protocol) {
+        ModelSpec spec = model.apply(targets, values);
+        if (!protocol.settings().isEmpty()) {
+            ModelParameters on = new ModelParameters(spec);
+            List<String> names = List.copyOf(protocol.settings().keySet());
+            double[] v = new double[names.size()];
+            for (int i = 0; i < v.length; i++) v[i] = protocol.settings().get(names.get(i));
+            spec = on.apply(on.resolveAll(names), v);
+        }
+        if (!protocol.steps().isEmpty()) spec = withSteps(spec, protocol.steps());
+        return spec;
     }
 
     /** [del, del + dur] of the model's first IClamp, or [0, tstop] without one. */

@@ -28,6 +28,7 @@ public final class Sweep {
     private final String probe;
     private final Protocol protocol;
     private final FeatureSettings settings;
+    private final CompiledRuns runs;
 
     public Sweep(ModelParameters model, List<ParameterRange> ranges, Sampler sampler, int samples, long seed,
                  List<String> features, String probe, Protocol protocol, FeatureSettings settings) {
@@ -50,6 +51,12 @@ public final class Sweep {
         this.probe = probe;
         this.protocol = protocol == null ? Protocol.asModel() : protocol;
         this.settings = settings == null ? new FeatureSettings() : settings;
+        this.runs = new CompiledRuns(model, targets);
+    }
+
+    /** Whether runs re-use one compiled simulation per thread (see {@link CompiledRuns}). */
+    public boolean reusesCompiledModels() {
+        return runs.reusesCompiledModels();
     }
 
     public List<ParameterRange> ranges() { return ranges; }
@@ -70,7 +77,7 @@ public final class Sweep {
         double[] values = points[index];
         ModelRun r;
         try {
-            r = ModelRun.simulate(model, targets, values, protocol);
+            r = runs.simulate(values, protocol);
         } catch (DendriteException e) {
             return new Row(index, values.clone(), Map.of(), Map.of(), e.getMessage(), null, null);
         }

@@ -72,7 +72,6 @@ class ModelParametersTest {
         var targets = mp.resolveAll(List.of("somatic.gnabar_hh"));
         ModelRun a = ModelRun.simulate(mp, targets, new double[] {0.12}, Protocol.asModel());
         ModelRun b = ModelRun.simulate(mp, targets, new double[] {0.0}, Protocol.asModel());
-        assertTrue(a.spikes().isEmpty() || true);
         assertNotEquals(a.trace("soma")[1000], b.trace("soma")[1000]);
         ModelRun c = ModelRun.simulate(mp, targets, new double[] {0.12}, Protocol.asModel());
         assertArrayEquals(a.trace("soma"), c.trace("soma"));
