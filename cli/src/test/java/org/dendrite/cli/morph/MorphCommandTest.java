@@ -79,6 +79,16 @@ class MorphCommandTest {
     }
 
     @Test
+    void infoOnZeroDiametersStaysFinite() throws Exception {
+        Run r = run("morph", "info", data("morphologies-neurom/soma_zero_radius.swc"), "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        // the zero-diameter soma has no length constant: capped at NEURON's largest nseg
+        assertEquals(32767, j.get("per_type").get("soma").get("nseg_dlambda").asInt());
+        assertTrue(j.get("warnings").asInt() > 0);
+    }
+
+    @Test
     void infoTableForAsc() {
         Run r = run("morph", "info", data("morphologies-neurom/bio_neuron-000.asc"));
         assertEquals(0, r.exit(), r.err());
