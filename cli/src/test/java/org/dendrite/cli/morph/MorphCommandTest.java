@@ -73,6 +73,9 @@ class MorphCommandTest {
         // same membrane area; the new soma diameter is stored as a float (1e-7 relative)
         assertEquals(a, sphere.get("total_area_um2").asDouble(), 1e-6 * a);
         assertTrue(sphere.get("soma_reading").asText().startsWith("sphere"));
+        Run none = run("morph", "info", data("morphologies-neurom/Single_apical_no_soma.swc"), "--soma", "sphere");
+        assertEquals(0, none.exit(), none.err());
+        assertTrue(none.out().contains("no soma to replace"), none.out());
         Run bad = run("morph", "info", f, "--soma", "ellipsoid");
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("--soma: unknown soma reading 'ellipsoid'"), bad.err());
