@@ -55,6 +55,7 @@ public final class MorphInfoCommand implements Callable<Integer> {
         SomaReading reading = somaReading(soma);
         var morphology = reading.apply(r.morphology());
         String somaText = reading == SomaReading.NEURON ? r.somaReading()
+                : morphology == r.morphology() ? "sphere requested, but there is no soma to replace"
                 : "sphere: " + morphology.notes().get(morphology.notes().size() - 1) + "; NEURON's reading: "
                 + r.somaReading();
         MorphologyStats st = MorphologyStats.of(morphology, ra, cm);

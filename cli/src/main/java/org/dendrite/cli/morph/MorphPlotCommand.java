@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 
 import org.dendrite.engine.DendriteException;
 import org.dendrite.io.morph.MorphologyFiles;
-import org.dendrite.io.morph.SomaReading;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -73,9 +73,22 @@ class MorphCommandTest {
         // same membrane area; the new soma diameter is stored as a float (1e-7 relative)
         assertEquals(a, sphere.get("total_area_um2").asDouble(), 1e-6 * a);
         assertTrue(sphere.get("soma_reading").asText().startsWith("sphere"));
+        Run none = run("morph", "info", data("morphologies-neurom/Single_apical_no_soma.swc"), "--soma", "sphere");
+        assertEquals(0, none.exit(), none.err());
+        assertTrue(none.out().contains("no soma to replace"), none.out());
         Run bad = run("morph", "info", f, "--soma", "ellipsoid");
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("--soma: unknown soma reading 'ellipsoid'"), bad.err());
+    }
+
+    @Test
+    void infoOnZeroDiametersStaysFinite() throws Exception {
+        Run r = run("morph", "info", data("morphologies-neurom/soma_zero_radius.swc"), "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        // the zero-diameter soma has no length constant: capped at NEURON's largest nseg
+        assertEquals(32767, j.get("per_type").get("soma").get("nseg_dlambda").asInt());
+        assertTrue(j.get("warnings").asInt() > 0);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.dendrite.io.swc;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.util.List;
 import org.dendrite.engine.morphology.Morphology;
 import org.dendrite.io.MorphologyFormatException;
 import org.dendrite.io.morph.Import3dBuilder;
-import org.dendrite.io.morph.NeuronFloats;
 import org.dendrite.io.morph.RawSection;
 import org.dendrite.io.morph.ReadResult;
 
