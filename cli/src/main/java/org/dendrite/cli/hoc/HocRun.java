@@ -30,6 +30,8 @@ public final class HocRun {
         hoc = new HocInterpreter(new RegistryCatalog(registry));
         hoc.setOut(out);
         hoc.setBridge(bridge);
+        // Import3d_SWC_read / Import3d_Neurolucida3 read files with the io readers (NEURON's Import3d rules)
+        hoc.setMorphologyLoader((file, format) -> org.dendrite.io.morph.MorphologyFiles.read(file));
     }
 
     public HocInterpreter interpreter() {
