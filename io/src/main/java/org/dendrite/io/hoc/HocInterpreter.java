@@ -127,23 +127,6 @@ public final class HocInterpreter {
         }
     }
 
-    /**
-     * The top-level object variable that holds {@code o} ({@code vsoma}, or {@code vecs[2]} for an objref array),
-     * or null when no top-level variable refers to it. Used to name recorded Vectors in output files.
-     */
-    public String variableHolding(HocObject o) {
-        List<String> names = new ArrayList<>(globals.keySet());
-        java.util.Collections.sort(names);
-        for (String n : names) {
-            Symbol sym = globals.get(n);
-            if (sym.kind != Symbol.Kind.OBJREF || sym.objs == null) continue;
-            for (int i = 0; i < sym.objs.length; i++) {
-                if (sym.objs[i] == o) return sym.objs.length == 1 ? n : n + "[" + i + "]";
-            }
-        }
-        return null;
-    }
-
     /** Value of a top-level number variable (NaN if absent). */
     public double getNumber(String name) {
         Object v = globalValue(name);
