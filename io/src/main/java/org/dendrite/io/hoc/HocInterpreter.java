@@ -1229,6 +1229,8 @@ public final class HocInterpreter {
                 return sec;
             }
             case PROC:
+                // obj.f without parentheses calls f (HOC allows it for object members)
+                if (r.args == null && r.target != null) return callProcedure(s.proc, ctx, List.of(), r);
                 if (r.args == null) throw r.error("'" + s.name + "' is a " + s.proc.kind + "; call it as " + s.name + "()");
             {
                 List<Object> args = evalArgs(r.args);
