@@ -30,7 +30,7 @@ final class Builtins {
             "NetWork", "LinearMechanism_GUI", "CellBuild", "MulRunFitter", "Grapher", "ModelView", "TextEditor",
             "GUIMath", "Pointer", "RunFitter", "MechanismStandard_GUI", "SectionBrowser", "PPShape", "Timer");
     static final Set<String> UNSUPPORTED_CLASSES = Set.of("File", "Matrix", "Impedance", "PythonObject",
-            "ParallelContext", "LinearMechanism", "KSChan", "StringFunctions", "MechanismType", "MechanismStandard",
+            "ParallelContext", "LinearMechanism", "KSChan", "MechanismType", "MechanismStandard",
             "PtrVector", "Import3d_MorphML", "Import3d_Eutectic_read", "Import3d_Section", "BBSaveState", "SaveState", "FInitializeHandler",
             "NetStim_noise", "VecStim", "PatternStim", "APCount", "IntFire1", "IntFire2", "IntFire4",
             "OClamp", "VClamp", "AlphaSynapse", "ExpSyn2");
@@ -62,7 +62,8 @@ final class Builtins {
 
     boolean isClass(String name) {
         if (name.equals("Vector") || name.equals("List") || name.equals("SectionList") || name.equals("SectionRef")
-                || name.equals("Random") || name.equals("NetCon") || name.equals("CVode") || name.startsWith("Import3d_")) {
+                || name.equals("Random") || name.equals("NetCon") || name.equals("CVode") || name.startsWith("Import3d_")
+                || name.equals("String") || name.equals("StringFunctions")) {
             return true;
         }
         if (GUI_CLASSES.contains(name) || UNSUPPORTED_CLASSES.contains(name)) return true;
@@ -741,6 +742,10 @@ final class Builtins {
             }
             case "CVode":
                 return new CVodeObject(in.nextIndex("CVode"));
+            case "String":
+                return new HocStrings.StringObject(in.nextIndex("String"), args.isEmpty() ? "" : s(args, 0, at, cls));
+            case "StringFunctions":
+                return new HocStrings.Functions(in.nextIndex("StringFunctions"));
             case "NetCon":
                 return newNetCon(args, at);
             case "Import3d_SWC_read":
