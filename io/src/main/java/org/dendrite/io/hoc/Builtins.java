@@ -180,6 +180,10 @@ final class Builtins {
             ((StrRef) a.get(0)).value = str;
             return 1.0;
         });
+        fns.put("sscanf", (a, at) -> {
+            if (a.size() < 2) throw at.error("sscanf(string, format, &x, ...) needs a string and a format");
+            return (double) sscanf(s(a, 0, at, "sscanf"), s(a, 1, at, "sscanf"), a.subList(2, a.size()), at);
+        });
         fns.put("strcmp", (a, at) -> {
             arity(a, 2, 2, at, "strcmp");
             int c = s(a, 0, at, "strcmp").compareTo(s(a, 1, at, "strcmp"));
@@ -263,6 +267,69 @@ final class Builtins {
         fns.put("hoc_pointer_", (a, at) -> {
             throw at.error("hoc_pointer_ is not supported");
         });
+    }
+
+    /** C sscanf for %d %i %f %g %e (with optional l) into pointers and %s into strdefs; %*x skips. */
+    static int sscanf(String text, String fmt, List<Object> targets, Ast.Node at) {
+        int ti = 0, assigned = 0, ai = 0;
+        for (int fi = 0; fi < fmt.length(); fi++) {
+            char c = fmt.charAt(fi);
+            if (Character.isWhitespace(c)) {
+                while (ti < text.length() && Character.isWhitespace(text.charAt(ti))) ti++;
+                continue;
+            }
+            if (c != '%') {
+                if (ti >= text.length() || text.charAt(ti) != c) return assigned;
+                ti++;
+                continue;
+            }
+            fi++;
+            boolean skip = fi < fmt.length() && fmt.charAt(fi) == '*';
+            if (skip) fi++;
+            while (fi < fmt.length() && (Character.isDigit(fmt.charAt(fi)) || fmt.charAt(fi) == 'l' || fmt.charAt(fi) == 'h')) fi++;
+            if (fi >= fmt.length()) throw at.error("sscanf: incomplete format '" + fmt + "'");
+            char conv = fmt.charAt(fi);
+            if (conv == '%') {
+                if (ti >= text.length() || text.charAt(ti) != '%') return assigned;
+                ti++;
+                continue;
+            }
+            while (ti < text.length() && Character.isWhitespace(text.charAt(ti))) ti++;
+            int start = ti;
+            String token;
+            switch (conv) {
+                case 'd': case 'i': {
+                    if (ti < text.length() && (text.charAt(ti) == '-' || text.charAt(ti) == '+')) ti++;
+                    while (ti < text.length() && Character.isDigit(text.charAt(ti))) ti++;
+                    break;
+                }
+                case 'f': case 'g': case 'e': {
+                    java.util.regex.Matcher m = java.util.regex.Pattern
+                            .compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?").matcher(text);
+                    if (m.find(ti) && m.start() == ti) ti = m.end();
+                    break;
+                }
+                case 's':
+                    while (ti < text.length() && !Character.isWhitespace(text.charAt(ti))) ti++;
+                    break;
+                default:
+                    throw at.error("sscanf: unsupported conversion '%" + conv + "'");
+            }
+            token = text.substring(start, ti);
+            if (token.isEmpty() || token.equals("-") || token.equals("+")) return assigned;
+            if (skip) continue;
+            if (ai >= targets.size()) throw at.error("sscanf: more conversions than arguments");
+            Object target = targets.get(ai++);
+            if (conv == 's') {
+                if (!(target instanceof StrRef)) throw at.error("sscanf: %s needs a strdef argument");
+                ((StrRef) target).value = token;
+            } else {
+                if (!(target instanceof HocPointer)) throw at.error("sscanf: %" + conv + " needs a pointer argument (&x)");
+                ((HocPointer) target).set(Double.parseDouble(token));
+            }
+            assigned++;
+        }
+        return assigned;
     }
 
     // ---------------------------------------------------------------- files
