@@ -201,8 +201,9 @@ final class Builtins {
             try {
                 in.executeIn(cmd, ctx);
             } catch (HocException e) {
-                // report where execute() was called, and what failed inside the executed text
-                throw at.error("in execute(\"" + cmd.strip() + "\"): " + e.detail());
+                // what failed inside the executed text, and where execute() was called
+                if (!e.located()) throw at.error("in execute(\"" + cmd.strip() + "\"): " + e.detail());
+                throw e.withContext("in execute(\"" + cmd.strip() + "\") at " + HocException.where(at.file, at.line, at.column));
             }
             return 0.0;
         });

@@ -1267,6 +1267,10 @@ public final class HocInterpreter {
             result = r.value;
         } catch (BreakSignal | ContinueSignal s) {
             throw at.error("'" + s.name() + "' outside a loop in " + p.name);
+        } catch (HocException e) {
+            if (!e.located() || depthOfCallContext(e) >= 8) throw e;
+            throw e.withContext("in " + (self != null ? self + "." : "") + p.name + "() called from "
+                    + HocException.where(at.file, at.line, at.column));
         } finally {
             frame = saved;
             callDepth--;
@@ -1282,6 +1286,13 @@ public final class HocInterpreter {
             default:
                 return NO_VALUE;
         }
+    }
+
+    private static int depthOfCallContext(HocException e) {
+        String d = e.detail();
+        int n = 0;
+        for (int i = d.indexOf("called from"); i >= 0; i = d.indexOf("called from", i + 1)) n++;
+        return n;
     }
 
     /** Arguments of the procedure being executed. */
