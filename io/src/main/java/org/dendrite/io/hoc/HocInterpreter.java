@@ -1956,7 +1956,47 @@ public final class HocInterpreter {
     }
 
     boolean loadLibrary(String name) {
-        return loadedLibraries.add(name);
+        boolean first = loadedLibraries.add(name);
+        if (first && !name.equals("import3d.hoc")) defineStdrunGlobals();
+        return first;
+    }
+
+    /**
+     * The top-level names NEURON's stdlib/stdrun define and user files (and .ses session files) rely on:
+     * objref tobj, tobj1; strdef tstr, temp_string_; graphList[4] and flush_list as Lists; a few numbers.
+     */
+    private void defineStdrunGlobals() {
+        for (String n : new String[] {"tobj", "tobj1"}) {
+            if (!globals.containsKey(n)) {
+                Symbol sym = new Symbol(n, Symbol.Kind.OBJREF);
+                sym.objs = new HocObject[1];
+                globals.put(n, sym);
+            }
+        }
+        for (String n : new String[] {"tstr", "temp_string_", "temp_string2_"}) {
+            if (!globals.containsKey(n)) {
+                Symbol sym = new Symbol(n, Symbol.Kind.STRING);
+                sym.strs = new StrRef[] {new StrRef("")};
+                globals.put(n, sym);
+            }
+        }
+        String[] names = {"stdrun_quiet", "global_ra", "runStopIn", "running_", "n_graph_lists"};
+        double[] values = {0, 35.4, 1, 0, 4};
+        for (int i = 0; i < names.length; i++) globals.putIfAbsent(names[i], Symbol.number(names[i], values[i]));
+        if (!globals.containsKey("graphList")) {
+            Symbol sym = new Symbol("graphList", Symbol.Kind.OBJREF);
+            sym.dims = new int[] {4};
+            sym.objs = new HocObject[4];
+            for (int i = 0; i < 4; i++) sym.objs[i] = new HocList(nextIndex("List"));
+            globals.put("graphList", sym);
+        }
+        for (String n : new String[] {"flush_list", "fast_flush_list"}) {
+            if (!globals.containsKey(n)) {
+                Symbol sym = new Symbol(n, Symbol.Kind.OBJREF);
+                sym.objs = new HocObject[] {new HocList(nextIndex("List"))};
+                globals.put(n, sym);
+            }
+        }
     }
 
     /** Runs source in the top-level context (or in an object's), keeping the section stack: {@code execute()}. */
