@@ -21,7 +21,8 @@ final class Builtins {
             "nrncontrolmenu", "newPlotV", "newPlotI", "newPlot", "newshapeplot", "addplot", "flush_list", "graphItem",
             "xopen_broadcast_", "nrnpointmenu", "nrnsecmenu", "nrnglobalmechmenu", "nrnmechmenu", "movie_frame",
             "steprun_graph", "save_session", "load_session", "graphmenu", "nrnallsectionmenu", "nrnallpointmenu",
-            "makeMainWindow", "fit_praxis_GUI");
+            "makeMainWindow", "fit_praxis_GUI", "pwman_place", "xpvalue", "boolean_dialog",
+            "continue_dialog", "string_dialog", "secname_menu");
     /** GUI procedures defined by stdrun/stdlib (procs: they print nothing at top level). */
     static final Set<String> STDRUN_GUI_PROCS = Set.of("nrnmainmenu", "nrncontrolmenu", "newPlotV", "newPlotI",
             "newPlot", "newshapeplot", "addplot", "graphmenu");
