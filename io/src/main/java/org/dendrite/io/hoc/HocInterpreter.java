@@ -750,14 +750,42 @@ public final class HocInterpreter {
                 t.publics.addAll(((Decl) s).names);
             } else if (s instanceof Decl && ((Decl) s).kind.equals("external")) {
                 t.externals.addAll(((Decl) s).names);
-            } else {
+            } else if (s instanceof Decl) {
                 t.declarations.add(s);
+            } else {
+                t.definitionStatements.add(s);
             }
         }
+        if (!t.definitionStatements.isEmpty()) runDefinitionStatements(t, td);
         templates.put(td.name, t);
         Symbol sym = new Symbol(td.name, Symbol.Kind.TEMPLATE);
         sym.template = t;
         globals.put(td.name, sym);
+    }
+
+    /**
+     * NEURON runs a template's non-declaration statements once, when the template is defined; the variables they
+     * create exist in every instance but start at 0 there. They run here against a prototype object that has the
+     * template's variables (not its sections).
+     */
+    private void runDefinitionStatements(Template t, TemplateDef td) {
+        TemplateObject proto = new TemplateObject(t, -1);
+        Frame saved = frame;
+        frame = new Frame(frame, proto, List.of(), null);
+        try {
+            for (Stmt s : t.declarations) {
+                if (!((Decl) s).kind.equals("create")) exec(s);
+            }
+            java.util.Set<String> declared = new java.util.HashSet<>(proto.fields.keySet());
+            for (Stmt s : t.definitionStatements) exec(s);
+            for (Symbol sym : proto.fields.values()) {
+                if (!declared.contains(sym.name) && sym.kind == Symbol.Kind.NUMBER && sym.dims == null) {
+                    t.implicitNumbers.add(sym.name);
+                }
+            }
+        } finally {
+            frame = saved;
+        }
     }
 
     TemplateObject instantiate(Template t, List<Object> args, Node at) {
@@ -768,6 +796,7 @@ public final class HocInterpreter {
         frame = f;
         try {
             for (Stmt s : t.declarations) exec(s);
+            for (String n : t.implicitNumbers) o.fields.putIfAbsent(n, Symbol.number(n, 0));
         } finally {
             frame = saved;
         }
