@@ -757,6 +757,23 @@ public final class HocInterpreter {
             }
         }
         if (!t.definitionStatements.isEmpty()) runDefinitionStatements(t, td);
+        // names assigned in the template's procedures without a declaration are template variables: every
+        // instance has them, 0 until set (NEURON binds them when it parses the template)
+        java.util.Set<String> declared = new java.util.HashSet<>(t.externals);
+        declared.addAll(t.procs.keySet());
+        for (Stmt s : t.declarations) declared.addAll(((Decl) s).names);
+        for (Procedure p : t.procs.values()) {
+            java.util.Set<String> assigned = new java.util.LinkedHashSet<>();
+            java.util.Set<String> locals = new java.util.HashSet<>();
+            collectAssigned(p.body, assigned, locals);
+            for (String n : assigned) {
+                if (!locals.contains(n) && !declared.contains(n) && !t.implicitNumbers.contains(n)
+                        && rangeName(n) == null && !WORLD_VARIABLES.contains(n) && !BUILTIN_VARIABLES.contains(n)
+                        && !n.equals("this")) {
+                    t.implicitNumbers.add(n);
+                }
+            }
+        }
         templates.put(td.name, t);
         Symbol sym = new Symbol(td.name, Symbol.Kind.TEMPLATE);
         sym.template = t;
@@ -785,6 +802,67 @@ public final class HocInterpreter {
             }
         } finally {
             frame = saved;
+        }
+    }
+
+    /** Simple names a statement assigns (x = ..., x += ..., for x = ..., for (x)), and its local declarations. */
+    private static void collectAssigned(Stmt s, java.util.Set<String> out, java.util.Set<String> locals) {
+        if (s == null) return;
+        if (s instanceof Block) {
+            for (Stmt b : ((Block) s).body) collectAssigned(b, out, locals);
+        } else if (s instanceof ExprStmt) {
+            collectAssigned(((ExprStmt) s).expr, out);
+        } else if (s instanceof If) {
+            If i = (If) s;
+            collectAssigned(i.cond, out);
+            collectAssigned(i.then, out, locals);
+            collectAssigned(i.otherwise, out, locals);
+        } else if (s instanceof While) {
+            collectAssigned(((While) s).cond, out);
+            collectAssigned(((While) s).body, out, locals);
+        } else if (s instanceof For) {
+            For f = (For) s;
+            collectAssigned(f.init, out);
+            collectAssigned(f.step, out);
+            collectAssigned(f.body, out, locals);
+        } else if (s instanceof ForRange) {
+            ForRange f = (ForRange) s;
+            addSimple(f.var, out);
+            collectAssigned(f.body, out, locals);
+        } else if (s instanceof ForSeg) {
+            addSimple(((ForSeg) s).var, out);
+            collectAssigned(((ForSeg) s).body, out, locals);
+        } else if (s instanceof ForIterator) {
+            collectAssigned(((ForIterator) s).body, out, locals);
+        } else if (s instanceof SectionStmt) {
+            collectAssigned(((SectionStmt) s).body, out, locals);
+        } else if (s instanceof SecLoop) {
+            collectAssigned(((SecLoop) s).body, out, locals);
+        } else if (s instanceof Return && ((Return) s).value != null) {
+            collectAssigned(((Return) s).value, out);
+        } else if (s instanceof Decl) {
+            Decl d = (Decl) s;
+            if (d.kind.equals("local") || d.kind.equals("localobj")) locals.addAll(d.names);
+        }
+    }
+
+    private static void collectAssigned(Expr e, java.util.Set<String> out) {
+        if (e instanceof Assign) {
+            Assign a = (Assign) e;
+            addSimple(a.target, out);
+            collectAssigned(a.value, out);
+        } else if (e instanceof Binary) {
+            collectAssigned(((Binary) e).left, out);
+            collectAssigned(((Binary) e).right, out);
+        } else if (e instanceof Unary) {
+            collectAssigned(((Unary) e).operand, out);
+        }
+    }
+
+    private static void addSimple(Expr e, java.util.Set<String> out) {
+        if (e instanceof Ref) {
+            Ref r = (Ref) e;
+            if (r.target == null && r.args == null && r.index == null) out.add(r.name);
         }
     }
 
