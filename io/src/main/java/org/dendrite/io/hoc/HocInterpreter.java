@@ -353,6 +353,17 @@ public final class HocInterpreter {
                 Symbol sym = new Symbol(p.name, Symbol.Kind.PROC);
                 sym.proc = new Procedure(p.name, p.kind, p.body, null);
                 globals.put(p.name, sym);
+                // NEURON creates the global variables a procedure assigns when it parses it (0 until set);
+                // only numeric assignments are taken, an object assignment needs an objref declaration anyway
+                java.util.Set<String> assigned = new java.util.LinkedHashSet<>();
+                java.util.Set<String> locals = new java.util.HashSet<>();
+                collectAssigned(p.body, assigned, locals, true);
+                for (String n : assigned) {
+                    if (!locals.contains(n) && !globals.containsKey(n) && rangeName(n) == null
+                            && !WORLD_VARIABLES.contains(n) && !builtins.hasFunction(n) && !builtins.isClass(n)) {
+                        globals.put(n, Symbol.number(n, 0));
+                    }
+                }
             }
         } else if (s instanceof TemplateDef) {
             defineTemplate((TemplateDef) s);
@@ -765,7 +776,7 @@ public final class HocInterpreter {
         for (Procedure p : t.procs.values()) {
             java.util.Set<String> assigned = new java.util.LinkedHashSet<>();
             java.util.Set<String> locals = new java.util.HashSet<>();
-            collectAssigned(p.body, assigned, locals);
+            collectAssigned(p.body, assigned, locals, false);
             for (String n : assigned) {
                 if (!locals.contains(n) && !declared.contains(n) && !t.implicitNumbers.contains(n)
                         && rangeName(n) == null && !WORLD_VARIABLES.contains(n) && !BUILTIN_VARIABLES.contains(n)
@@ -806,56 +817,60 @@ public final class HocInterpreter {
     }
 
     /** Simple names a statement assigns (x = ..., x += ..., for x = ..., for (x)), and its local declarations. */
-    private static void collectAssigned(Stmt s, java.util.Set<String> out, java.util.Set<String> locals) {
+    private static void collectAssigned(Stmt s, java.util.Set<String> out, java.util.Set<String> locals, boolean num) {
         if (s == null) return;
         if (s instanceof Block) {
-            for (Stmt b : ((Block) s).body) collectAssigned(b, out, locals);
+            for (Stmt b : ((Block) s).body) collectAssigned(b, out, locals, num);
         } else if (s instanceof ExprStmt) {
-            collectAssigned(((ExprStmt) s).expr, out);
+            collectAssigned(((ExprStmt) s).expr, out, num);
         } else if (s instanceof If) {
             If i = (If) s;
-            collectAssigned(i.cond, out);
-            collectAssigned(i.then, out, locals);
-            collectAssigned(i.otherwise, out, locals);
+            collectAssigned(i.cond, out, num);
+            collectAssigned(i.then, out, locals, num);
+            collectAssigned(i.otherwise, out, locals, num);
         } else if (s instanceof While) {
-            collectAssigned(((While) s).cond, out);
-            collectAssigned(((While) s).body, out, locals);
+            collectAssigned(((While) s).cond, out, num);
+            collectAssigned(((While) s).body, out, locals, num);
         } else if (s instanceof For) {
             For f = (For) s;
-            collectAssigned(f.init, out);
-            collectAssigned(f.step, out);
-            collectAssigned(f.body, out, locals);
+            collectAssigned(f.init, out, num);
+            collectAssigned(f.step, out, num);
+            collectAssigned(f.body, out, locals, num);
         } else if (s instanceof ForRange) {
             ForRange f = (ForRange) s;
             addSimple(f.var, out);
-            collectAssigned(f.body, out, locals);
+            collectAssigned(f.body, out, locals, num);
         } else if (s instanceof ForSeg) {
             addSimple(((ForSeg) s).var, out);
-            collectAssigned(((ForSeg) s).body, out, locals);
+            collectAssigned(((ForSeg) s).body, out, locals, num);
         } else if (s instanceof ForIterator) {
-            collectAssigned(((ForIterator) s).body, out, locals);
+            collectAssigned(((ForIterator) s).body, out, locals, num);
         } else if (s instanceof SectionStmt) {
-            collectAssigned(((SectionStmt) s).body, out, locals);
+            collectAssigned(((SectionStmt) s).body, out, locals, num);
         } else if (s instanceof SecLoop) {
-            collectAssigned(((SecLoop) s).body, out, locals);
+            collectAssigned(((SecLoop) s).body, out, locals, num);
         } else if (s instanceof Return && ((Return) s).value != null) {
-            collectAssigned(((Return) s).value, out);
+            collectAssigned(((Return) s).value, out, num);
         } else if (s instanceof Decl) {
             Decl d = (Decl) s;
             if (d.kind.equals("local") || d.kind.equals("localobj")) locals.addAll(d.names);
         }
     }
 
-    private static void collectAssigned(Expr e, java.util.Set<String> out) {
+    private static boolean numeric(Expr e) {
+        return e instanceof Num || e instanceof Binary || e instanceof Unary;
+    }
+
+    private static void collectAssigned(Expr e, java.util.Set<String> out, boolean num) {
         if (e instanceof Assign) {
             Assign a = (Assign) e;
-            addSimple(a.target, out);
-            collectAssigned(a.value, out);
+            if (!num || !a.op.equals("=") || numeric(a.value)) addSimple(a.target, out);
+            collectAssigned(a.value, out, num);
         } else if (e instanceof Binary) {
-            collectAssigned(((Binary) e).left, out);
-            collectAssigned(((Binary) e).right, out);
+            collectAssigned(((Binary) e).left, out, num);
+            collectAssigned(((Binary) e).right, out, num);
         } else if (e instanceof Unary) {
-            collectAssigned(((Unary) e).operand, out);
+            collectAssigned(((Unary) e).operand, out, num);
         }
     }
 
