@@ -16,8 +16,8 @@ import org.dendrite.engine.DendriteException;
 import org.dendrite.engine.analysis.FeatureRegistry;
 import org.dendrite.engine.analysis.FeatureSettings;
 import org.dendrite.engine.analysis.TraceFeatures;
-import org.dendrite.io.trace.TextTrace;
-import org.dendrite.io.trace.TextTraceReader;
+import org.dendrite.engine.recording.Recording;
+import org.dendrite.io.recording.RecordingReaders;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Computes eFEL-compatible electrophysiology features (same names, definitions and default settings as eFEL)"
                 + " of a voltage trace.",
-            "TRACE: a text/CSV file with time [ms] and voltage [mV] columns (a header may name them and their units:"
-                + " 'time [s]', 'v [V]'); a one-column file is voltage sampled every --dt ms.",
+            "TRACE: a text/CSV/TSV file with time [ms] and voltage [mV] columns (a header may name them and their units:"
+                + " 'time [s]', 'v [V]'; a one-column file is voltage sampled every --dt ms), or a recording (ABF, NWB,"
+                + " MAT) with --sweep; every format is read by the recording readers (docs/recordings.md).",
             "The trace is linearly interpolated to interp_step (0.1 ms) first; *_indices refer to that grid.",
             "Output: a table, or with --json an object mapping each feature name to its value, its list of values, or"
                 + " null where eFEL gives none."},
@@ -131,36 +132,42 @@ public final class FeaturesCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Time (ms) and voltage (mV): text traces by the text reader, ABF/NWB/MAT through the recording readers. */
-    private double[][] load() throws IOException {
-        String name = trace.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".abf") || name.endsWith(".nwb") || name.endsWith(".mat") || name.endsWith(".h5")) {
-            org.dendrite.engine.recording.Recording rec = org.dendrite.io.recording.RecordingReaders.read(trace);
-            if (sweep < 0 || sweep >= rec.sweepCount()) {
-                throw new DendriteException(trace + ": --sweep " + sweep + " does not exist (sweeps 0.." + (rec.sweepCount() - 1) + ")");
-            }
-            int ch = -1;
-            for (int c = 0; c < rec.channelCount() && ch < 0; c++) {
-                String u = rec.channels().get(c).units().trim();
-                if (u.equalsIgnoreCase("mV") || u.equals("V")) ch = c;
-            }
-            if (ch < 0) throw new DendriteException(trace + ": no voltage channel (mV) to compute features of");
-            double scale = rec.channels().get(ch).units().trim().equals("V") ? 1000 : 1;
-            var sw = rec.sweep(sweep);
-            double[] t = new double[sw.size()], v = sw.data(ch);
-            for (int k = 0; k < t.length; k++) {
-                t[k] = sw.time().timeMs(k);
-                v[k] *= scale;
-            }
-            return new double[][] {t, v};
+    /**
+     * Time (ms) and voltage (mV) of sweep {@link #sweep}: every format through {@link RecordingReaders} (text with
+     * {@code --dt} for a voltage-only column). The voltage channel is the first one in mV, V or uV; a text file whose
+     * columns carry no units gives its first channel (the column after time, eFEL's convention).
+     */
+    private double[][] load() {
+        Recording rec = RecordingReaders.read(trace, dt == null ? Double.NaN : dt);
+        if (sweep < 0 || sweep >= rec.sweepCount()) {
+            throw new DendriteException(trace + ": --sweep " + sweep + " does not exist (" + (rec.sweepCount() == 1
+                    ? "the file holds one sweep, 0" : "sweeps 0.." + (rec.sweepCount() - 1)) + ")");
         }
-        if (sweep != 0) {
-            throw new DendriteException(trace + ": a text trace holds one sweep (0); --sweep " + sweep + " does not exist");
+        int ch = -1;
+        boolean anyUnit = false;
+        for (int c = 0; c < rec.channelCount(); c++) {
+            String u = rec.channels().get(c).units().trim();
+            if (!u.isEmpty()) anyUnit = true;
+            if (ch < 0 && voltageScale(u) > 0) ch = c;
         }
-        TextTraceReader.Options opts = TextTraceReader.Options.defaults();
-        if (dt != null) opts = opts.withDtMs(dt);
-        TextTrace tr = TextTraceReader.read(trace, opts);
-        return new double[][] {tr.timeMs(), tr.voltageMv()};
+        if (ch < 0 && !anyUnit && rec.channelCount() > 0) ch = 0;
+        if (ch < 0) throw new DendriteException(trace + ": no voltage channel (mV) to compute features of");
+        String unit = rec.channels().get(ch).units().trim();
+        double scale = unit.isEmpty() ? 1 : voltageScale(unit);
+        var sw = rec.sweep(sweep);
+        double[] t = sw.time().timesMs(), v = sw.data(ch);
+        if (scale != 1) for (int k = 0; k < v.length; k++) v[k] *= scale;
+        return new double[][] {t, v};
+    }
+
+    /** mV per unit of a voltage unit; 0 for anything else. */
+    private static double voltageScale(String unit) {
+        return switch (unit) {
+            case "mV", "mv" -> 1;
+            case "V", "v" -> 1000;
+            case "uV", "uv", "µV" -> 1e-3;
+            default -> 0;
+        };
     }
 
     private static void printList(PrintWriter out) {

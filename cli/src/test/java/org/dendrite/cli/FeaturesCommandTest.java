@@ -89,4 +89,45 @@ class FeaturesCommandTest {
         assertEquals(0, list.code());
         assertTrue(list.out().contains("DerivativeThreshold") && list.out().contains("AP_duration_half_width"));
     }
+
+    @Test
+    void textTracesOfEveryShapeGoThroughTheRecordingReaders() throws IOException {
+        // seconds and volts named in the header: v = -65 + 0.1 k mV at t = k ms, read as ms and mV, with a dip to
+        // -80 mV at 15 ms: the minimum in the stimulus window 10..20 ms (-0.08 if the volts were not converted)
+        StringBuilder si = new StringBuilder("time [s],other,v [V]\n");
+        for (int k = 0; k <= 20; k++) {
+            si.append(k / 1000.0).append(",7,").append(k == 15 ? -0.08 : (-65 + 0.1 * k) / 1000).append('\n');
+        }
+        Path f = tmp.resolve("si.csv");
+        Files.writeString(f, si.toString());
+        Result r = run("features", f.toString(), "--stim-start", "10", "--stim-end", "20", "--json",
+                "--feature", "minimum_voltage,voltage_base");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(-80.0, jsonNumber(r.out(), "minimum_voltage"), 1e-9);
+        // mean over 9..10 ms of a straight line from -64.1 to -64.0 mV
+        assertEquals(-64.05, jsonNumber(r.out(), "voltage_base"), 0.01);
+
+        // whitespace header with unit tokens: the voltage is the mV column (dip to -90 mV at 15 ms), not the
+        // current column before it (-95 nA throughout)
+        StringBuilder ws = new StringBuilder("t [ms] i [nA] v [mV]\n");
+        for (int k = 0; k <= 20; k++) ws.append(k).append(" -95 ").append(k == 15 ? -90 : -70 + 0.1 * k).append('\n');
+        Path g = tmp.resolve("ws.txt");
+        Files.writeString(g, ws.toString());
+        Result w = run("features", g.toString(), "--stim-start", "10", "--stim-end", "20", "--json",
+                "--feature", "minimum_voltage");
+        assertEquals(0, w.code(), w.err());
+        assertEquals(-90.0, jsonNumber(w.out(), "minimum_voltage"), 1e-9);
+
+        // one column: voltage every --dt ms
+        String one = SharedData.path("data/efel-testdata/basic/AP_begin_indices_95810005.abf.csv").toString();
+        Result noDt = run("features", one, "--feature", "spike_count");
+        assertEquals(2, noDt.code());
+        assertTrue(noDt.err().contains("--dt"), noDt.err());
+        Result withDt = run("features", one, "--dt", "0.1", "--json", "--feature", "minimum_voltage");
+        assertEquals(0, withDt.code(), withDt.err());
+        assertTrue(withDt.out().contains("minimum_voltage"), withDt.out());
+        Result sweep = run("features", g.toString(), "--sweep", "1");
+        assertEquals(2, sweep.code());
+        assertTrue(sweep.err().contains("the file holds one sweep, 0"), sweep.err());
+    }
 }

@@ -40,8 +40,10 @@ public final class MorphConvertCommand implements Callable<Integer> {
     boolean strict;
 
     @Option(names = "--soma", defaultValue = "neuron", paramLabel = "READING",
-            description = "neuron (default: as NEURON's Import3d builds it) or sphere (one cylinder, L = diam,"
-                    + " with NEURON's soma area; for comparison with MorphIO/Arbor-style spherical somata)")
+            description = "neuron (default: as NEURON's Import3d builds it), sphere (one cylinder, L = diam,"
+                    + " with NEURON's soma area; for comparison with MorphIO-style spherical somata) or arbor"
+                    + " (SWC only: Arbor's interpretation, a frustum from every sample's parent to it, no soma"
+                    + " rules; see docs/morphology.md)")
     String soma;
 
     @Override
@@ -51,10 +53,10 @@ public final class MorphConvertCommand implements Callable<Integer> {
             throw new DendriteException("cannot tell the output format of " + out + ": the name must end in"
                     + " .swc or .json");
         }
-        ReadResult r = MorphologyFiles.readChecked(in);
-        if (strict) r.strict();
         SomaReading reading = MorphInfoCommand.somaReading(soma);
-        var morphology = reading.apply(r.morphology());
+        ReadResult r = MorphologyFiles.readChecked(in, reading);
+        if (strict) r.strict();
+        var morphology = r.morphology();
         if (out.getParent() != null) Files.createDirectories(out.getParent());
         try (Writer w = new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
             if (name.endsWith(".json")) {

@@ -44,20 +44,19 @@ public final class MorphInfoCommand implements Callable<Integer> {
     boolean strict;
 
     @Option(names = "--soma", defaultValue = "neuron", paramLabel = "READING",
-            description = "neuron (default: as NEURON's Import3d builds it) or sphere (one cylinder, L = diam,"
-                    + " with NEURON's soma area; for comparison with MorphIO/Arbor-style spherical somata)")
+            description = "neuron (default: as NEURON's Import3d builds it), sphere (one cylinder, L = diam,"
+                    + " with NEURON's soma area; for comparison with MorphIO-style spherical somata) or arbor"
+                    + " (SWC only: Arbor's interpretation, a frustum from every sample's parent to it, no soma"
+                    + " rules; see docs/morphology.md)")
     String soma;
 
     @Override
     public Integer call() throws Exception {
-        ReadResult r = MorphologyFiles.readChecked(file);
-        if (strict) r.strict();
         SomaReading reading = somaReading(soma);
-        var morphology = reading.apply(r.morphology());
-        String somaText = reading == SomaReading.NEURON ? r.somaReading()
-                : morphology == r.morphology() ? "sphere requested, but there is no soma to replace"
-                : "sphere: " + morphology.notes().get(morphology.notes().size() - 1) + "; NEURON's reading: "
-                + r.somaReading();
+        ReadResult r = MorphologyFiles.readChecked(file, reading);
+        if (strict) r.strict();
+        var morphology = r.morphology();
+        String somaText = r.somaReading();
         MorphologyStats st = MorphologyStats.of(morphology, ra, cm);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -31,8 +31,10 @@ public final class MorphPlotCommand implements Callable<Integer> {
     int size;
 
     @Option(names = "--soma", defaultValue = "neuron", paramLabel = "READING",
-            description = "neuron (default: as NEURON's Import3d builds it) or sphere (one cylinder, L = diam,"
-                    + " with NEURON's soma area; for comparison with MorphIO/Arbor-style spherical somata)")
+            description = "neuron (default: as NEURON's Import3d builds it), sphere (one cylinder, L = diam,"
+                    + " with NEURON's soma area; for comparison with MorphIO-style spherical somata) or arbor"
+                    + " (SWC only: Arbor's interpretation, a frustum from every sample's parent to it, no soma"
+                    + " rules; see docs/morphology.md)")
     String soma;
 
     @Override
@@ -49,7 +51,7 @@ public final class MorphPlotCommand implements Callable<Integer> {
         if (size < 50 || size > 20000) {
             throw new DendriteException("--size must be between 50 and 20000 pixels, not " + size);
         }
-        var m = MorphInfoCommand.somaReading(soma).apply(MorphologyFiles.read(file));
+        var m = MorphologyFiles.read(file, MorphInfoCommand.somaReading(soma));
         MorphologyPlot plot = new MorphologyPlot(m, plane, size, file.getFileName().toString());
         if (out.getParent() != null) java.nio.file.Files.createDirectories(out.getParent());
         if (svg) plot.writeSvg(out);

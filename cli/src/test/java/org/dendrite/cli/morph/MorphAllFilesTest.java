@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code morph info --json} and {@code morph check} on every morphology file of ../shared/data: exit code 0
+ * {@code morph info --json} (NEURON's and Arbor's soma reading) and {@code morph check} on every morphology file of ../shared/data: exit code 0
  * (read) or 2 (rejected, one line on stderr naming the file), never an internal error.
  */
 class MorphAllFilesTest {
@@ -28,10 +28,12 @@ class MorphAllFilesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("files")
     void readOrRejectedCleanly(Path file) {
-        for (String verb : new String[] {"info", "check"}) {
-            MorphCommandTest.Run r = verb.equals("info")
-                    ? MorphCommandTest.run("morph", "info", file.toString(), "--json")
-                    : MorphCommandTest.run("morph", "check", file.toString());
+        for (String verb : new String[] {"info", "check", "arbor"}) {
+            MorphCommandTest.Run r = switch (verb) {
+                case "info" -> MorphCommandTest.run("morph", "info", file.toString(), "--json");
+                case "arbor" -> MorphCommandTest.run("morph", "info", file.toString(), "--json", "--soma", "arbor");
+                default -> MorphCommandTest.run("morph", "check", file.toString());
+            };
             assertTrue(r.exit() == 0 || r.exit() == 2, verb + " exit " + r.exit() + ": " + r.err());
             if (r.exit() == 2) {
                 assertEquals(1, r.err().strip().lines().count(), r.err());

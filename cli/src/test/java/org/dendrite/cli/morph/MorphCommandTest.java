@@ -82,6 +82,39 @@ class MorphCommandTest {
     }
 
     @Test
+    void arborSomaReadingSplitsTheThreePointSoma(@TempDir Path tmp) throws Exception {
+        // c91662: NeuroMorpho three-point soma, r = 8.8677, side samples at +-(1.13, 8.71, 1.2) from the centre.
+        // NEURON: one sphere-like section, area pi d^2 = 988.1703336133776. Arbor: two cylinders of diameter 2r
+        // from the centre to each side sample, length |(1.13, 8.71, 1.2)| = sqrt(78.5810) = 8.86459 (not quite r):
+        // 2 * pi * 2r * 8.86459 = 987.824, 0.035 % less than NEURON's
+        String f = data("morphologies-nrn/c91662.swc");
+        Run r = run("morph", "info", f, "--json", "--soma", "arbor");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(2, j.get("per_type").get("soma").get("sections").asInt());
+        double len = Math.sqrt(1.13 * 1.13 + 8.71 * 8.71 + 1.2 * 1.2);
+        assertEquals(2 * Math.PI * 2 * 8.8677 * len, j.get("per_type").get("soma").get("total_area_um2").asDouble(),
+                1e-6 * 988);
+        assertEquals(987.824, j.get("per_type").get("soma").get("total_area_um2").asDouble(), 1e-3);
+        assertEquals(2 * len, j.get("per_type").get("soma").get("total_length_um").asDouble(), 1e-5);
+        assertTrue(j.get("soma_reading").asText().contains("Arbor interpretation"), j.get("soma_reading").asText());
+        // neurites begin at the soma centre under Arbor: longer in total than NEURON's
+        JsonNode n = new ObjectMapper().readTree(run("morph", "info", f, "--json").out());
+        assertTrue(j.get("per_type").get("dend").get("total_length_um").asDouble()
+                > n.get("per_type").get("dend").get("total_length_um").asDouble());
+        Run asc = run("morph", "info", data("models-bluepyopt-l5pc/C060114A7.asc"), "--soma", "arbor");
+        assertEquals(2, asc.exit());
+        assertTrue(asc.err().contains("defined for SWC samples only"), asc.err());
+        Path out = tmp.resolve("a.swc");
+        Run conv = run("morph", "convert", f, out.toString(), "--soma", "arbor");
+        assertEquals(0, conv.exit(), conv.err());
+        assertTrue(conv.out().contains("(" + j.get("sections").asInt() + " sections)"), conv.out());
+        Path png = tmp.resolve("a.svg");
+        assertEquals(0, run("morph", "plot", f, "--out", png.toString(), "--soma", "arbor").exit());
+        assertTrue(Files.size(png) > 0);
+    }
+
+    @Test
     void infoOnZeroDiametersStaysFinite() throws Exception {
         Run r = run("morph", "info", data("morphologies-neurom/soma_zero_radius.swc"), "--json");
         assertEquals(0, r.exit(), r.err());

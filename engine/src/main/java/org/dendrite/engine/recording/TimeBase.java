@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * The sample times of one sweep, in ms from the start of that sweep (or absolute, for files that store absolute
- * times). Either uniform ({@code t[i] = t0 + i * dt}) or explicit (variable-step simulator output, text files).
+ * times). Either uniform ({@code t[i] = t0 + i * dt}), explicit (variable-step simulator output, text files), or
+ * uniform with the stored times kept ({@link #uniformKeeping}: text files whose times are evenly spaced only to the
+ * precision they were written with; the sample rate is the mean step, the times are the file's).
  */
 public final class TimeBase {
     private final double t0Ms;
@@ -13,8 +15,14 @@ public final class TimeBase {
     private final double dtNs;
     private final int size;
     private final double[] explicitMs;
+    private final boolean uniform;
 
     private TimeBase(double t0Ms, double dtMs, int size, double[] explicitMs) {
+        this(t0Ms, dtMs, size, explicitMs, explicitMs == null);
+    }
+
+    private TimeBase(double t0Ms, double dtMs, int size, double[] explicitMs, boolean uniform) {
+        this.uniform = uniform;
         this.t0Ms = t0Ms;
         double ns = Math.rint(dtMs * 1e6);
         boolean whole = Double.isFinite(dtMs) && ns > 0 && Math.abs(ns - dtMs * 1e6) <= 1e-6 * ns;
@@ -44,12 +52,23 @@ public final class TimeBase {
         return new TimeBase(t.length > 0 ? t[0] : 0, Double.NaN, t.length, t);
     }
 
+    /**
+     * A uniform time base (step {@code dtMs}, the mean step) whose sample times are {@code timesMs} as stored
+     * (copied; they must not decrease): {@link #isUniform()} and {@link #dtMs()} describe the sampling, {@link
+     * #timeMs} and {@link #timesMs()} give the stored times.
+     */
+    public static TimeBase uniformKeeping(double[] timesMs, double dtMs) {
+        if (!(dtMs > 0) || !Double.isFinite(dtMs)) throw new IllegalArgumentException("dt must be positive and finite, got " + dtMs + " ms");
+        TimeBase e = explicit(timesMs);
+        return new TimeBase(e.t0Ms, dtMs, e.size, e.explicitMs, true);
+    }
+
     public int size() {
         return size;
     }
 
     public boolean isUniform() {
-        return explicitMs == null;
+        return uniform;
     }
 
     /** Sample interval in ms; NaN for explicit (possibly irregular) time bases. */
@@ -74,19 +93,20 @@ public final class TimeBase {
     /** Duration from the first to one step past the last sample (uniform) or first to last sample (explicit), ms. */
     public double durationMs() {
         if (size == 0) return 0;
-        return explicitMs != null ? explicitMs[size - 1] - explicitMs[0] : size * dtMs;
+        return uniform ? size * dtMs : explicitMs[size - 1] - explicitMs[0];
     }
 
     @Override
     public String toString() {
-        return isUniform() ? "uniform(t0=" + t0Ms + " ms, dt=" + dtMs + " ms, n=" + size + ")"
+        return isUniform() ? "uniform(t0=" + t0Ms + " ms, dt=" + dtMs + " ms, n=" + size
+                + (explicitMs != null ? ", stored times" : "") + ")"
                 : "explicit(n=" + size + ", " + (size > 0 ? explicitMs[0] + ".." + explicitMs[size - 1] + " ms" : "empty") + ")";
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof TimeBase t && t.size == size && Double.compare(t.t0Ms, t0Ms) == 0
-                && Double.compare(t.dtMs, dtMs) == 0 && Arrays.equals(t.explicitMs, explicitMs);
+                && Double.compare(t.dtMs, dtMs) == 0 && t.uniform == uniform && Arrays.equals(t.explicitMs, explicitMs);
     }
 
     @Override

@@ -38,4 +38,42 @@ public final class MorphologyFiles {
             case ASC -> AscReader.read(file);
         };
     }
+
+    /** Reads {@code file} with its soma read as {@code reading} (see {@link SomaReading}). */
+    public static Morphology read(Path file, SomaReading reading) {
+        return switch (reading) {
+            case NEURON -> read(file);
+            case SPHERE -> SomaReading.SPHERE.apply(read(file));
+            case ARBOR -> SwcReader.readArbor(swcOnly(file));
+        };
+    }
+
+    /**
+     * Reads {@code file} with warnings, its soma read as {@code reading}; the result's sentence on the soma says
+     * which reading was used (and, for the sphere, NEURON's reading it replaced).
+     */
+    public static ReadResult readChecked(Path file, SomaReading reading) {
+        switch (reading) {
+            case NEURON:
+                return readChecked(file);
+            case SPHERE: {
+                ReadResult r = readChecked(file);
+                Morphology m = SomaReading.SPHERE.apply(r.morphology());
+                String text = m == r.morphology() ? "sphere requested, but there is no soma to replace"
+                        : "sphere: " + m.notes().get(m.notes().size() - 1) + "; NEURON's reading: "
+                        + r.somaReading();
+                return new ReadResult(m, r.warnings(), text);
+            }
+            default:
+                return SwcReader.readCheckedArbor(swcOnly(file));
+        }
+    }
+
+    private static Path swcOnly(Path file) {
+        if (format(file) != Format.SWC) {
+            throw new MorphologyFormatException(file, 0, 0, "the arbor soma reading is defined for SWC samples"
+                    + " only; read Neurolucida files with the neuron or sphere reading");
+        }
+        return file;
+    }
 }

@@ -16,23 +16,33 @@ import org.dendrite.engine.morphology.SectionType;
  *       equals its diameter and whose lateral area equals NEURON's total soma membrane area (at nseg 1), centred
  *       on the mean of the soma's 3-D points, lying along x; every section that hung from the soma hangs from the
  *       middle of that cylinder. Neurites keep their own points. Use it to compare with such tools.</li>
+ *   <li>{@link #ARBOR}: SWC read as Arbor's own interpretation reads it ({@link org.dendrite.io.swc.SwcArbor}):
+ *       a segment from every sample's parent to the sample, no soma rules, neurites start at their soma sample
+ *       with its radius; a single-sample soma is a cylinder of length and diameter 2r along y. It works on the
+ *       samples, so it is chosen when reading ({@link MorphologyFiles#read(java.nio.file.Path, SomaReading)}),
+ *       not applied afterwards; Neurolucida files have no such reading here.</li>
  * </ul>
  */
 public enum SomaReading {
-    NEURON, SPHERE;
+    NEURON, SPHERE, ARBOR;
 
     public static SomaReading parse(String s) {
         return switch (s.toLowerCase(Locale.ROOT)) {
             case "neuron" -> NEURON;
             case "sphere" -> SPHERE;
-            default -> throw new IllegalArgumentException("unknown soma reading '" + s + "' (expected neuron or"
-                    + " sphere)");
+            case "arbor" -> ARBOR;
+            default -> throw new IllegalArgumentException("unknown soma reading '" + s + "' (expected neuron,"
+                    + " sphere or arbor)");
         };
     }
 
     /** {@code m} with its soma read this way. */
     public Morphology apply(Morphology m) {
         if (this == NEURON) return m;
+        if (this == ARBOR) {
+            throw new IllegalStateException("the arbor soma reading works on the SWC samples: read the file with"
+                    + " MorphologyFiles.read(file, SomaReading.ARBOR)");
+        }
         int n = m.size();
         double area = 0, sx = 0, sy = 0, sz = 0;
         int pts = 0, somaSections = 0;

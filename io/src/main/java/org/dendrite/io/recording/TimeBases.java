@@ -11,6 +11,18 @@ public final class TimeBases {
      * explicit times (variable-step simulator output).
      */
     public static TimeBase fromTimes(double[] timesMs) {
+        return fromTimes(timesMs, false);
+    }
+
+    /**
+     * As {@link #fromTimes(double[])}, but an evenly spaced time base keeps the stored times
+     * ({@link TimeBase#uniformKeeping}): text traces, whose times are as exact as they were printed.
+     */
+    public static TimeBase fromStoredTimes(double[] timesMs) {
+        return fromTimes(timesMs, true);
+    }
+
+    private static TimeBase fromTimes(double[] timesMs, boolean keep) {
         int n = timesMs.length;
         if (n >= 2) {
             double dt = (timesMs[n - 1] - timesMs[0]) / (n - 1);
@@ -19,7 +31,7 @@ public final class TimeBases {
                 for (int i = 1; i < n && uniform; i++) {
                     if (Math.abs(timesMs[i] - timesMs[i - 1] - dt) > 1e-3 * dt) uniform = false;
                 }
-                if (uniform) return TimeBase.uniform(timesMs[0], dt, n);
+                if (uniform) return keep ? TimeBase.uniformKeeping(timesMs, dt) : TimeBase.uniform(timesMs[0], dt, n);
             }
         }
         return TimeBase.explicit(timesMs);

@@ -40,6 +40,36 @@ public final class SwcReader {
         return new ReadResult(m, SwcChecks.warnings(s), somaReading(s, m));
     }
 
+    /** Reads {@code file} the way Arbor's own SWC interpretation does ({@link SwcArbor}). */
+    public static Morphology readArbor(Path file) {
+        return SwcArbor.toMorphology(file.toString(), readSamples(file));
+    }
+
+    /** {@link #readArbor} with the warnings and a sentence on the soma reading. */
+    public static ReadResult readCheckedArbor(Path file) {
+        SwcSamples s = readSamples(file);
+        Morphology m = SwcArbor.toMorphology(file.toString(), s);
+        return new ReadResult(m, SwcChecks.warnings(s), arborSentence(s, m));
+    }
+
+    private static String arborSentence(SwcSamples s, Morphology m) {
+        int somaSamples = 0, somaSections = 0;
+        double area = 0;
+        for (int i = 0; i < s.n; i++) if (s.type[i] == 1) somaSamples++;
+        for (var sec : m.sections()) {
+            if (sec.type().code() == 1) {
+                somaSections++;
+                area += org.dendrite.io.morph.SectionGeometry.area(sec, 1);
+            }
+        }
+        if (somaSamples == 0) return "no soma samples (Arbor interpretation)";
+        return somaSamples + " soma sample" + (somaSamples == 1 ? "" : "s") + " read as " + somaSections
+                + " soma section" + (somaSections == 1 ? "" : "s") + " of " + String.format(java.util.Locale.ROOT, "%.6g",
+                area) + " um2" + (somaSamples == 1 ? " (one cylinder of length and diameter 2r along y)"
+                : " (a frustum from each sample's parent to it)") + "; neurites start at their soma sample with its"
+                + " radius (Arbor interpretation)";
+    }
+
     /** How NEURON's rules read the soma of these samples, in one sentence. */
     static String somaReading(SwcSamples s, Morphology m) {
         int somaSamples = 0;

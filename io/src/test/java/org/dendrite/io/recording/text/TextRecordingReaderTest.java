@@ -176,4 +176,80 @@ class TextRecordingReaderTest {
         e = assertThrows(RecordingFormatException.class, () -> TextRecordingReader.read(d));
         assertEquals(d + ": line 3: expected time to increase but 0.1 ms follows 0.2 ms", e.getMessage());
     }
+
+    // ---- merged from the former io.trace.TextTraceReaderTest (the features command's own text reader, now gone):
+    // values compared exactly, the reader only parses and scales by powers of ten that are exact for these inputs
+
+    @Test
+    void efelTwoColumnFileKeepsTheTimesAsWritten() {
+        Recording r = TextRecordingReader.read(SharedData.path("data/efel-testdata/allfeatures/testdata.txt"));
+        Sweep s = r.sweep(0);
+        assertEquals(12000, s.size());
+        assertEquals(0.0, s.time().timeMs(0));
+        assertEquals(-75.68379974365234375, s.value(0, 0));
+        // float32 times as printed, not t0 + i * dt (the mean step is 0.25000000x): features need them
+        assertEquals(2999.750137329101562, s.time().timeMs(11999));
+        assertEquals(2999.750137329101562, s.time().timesMs()[11999]);
+        assertEquals(-78.30867767333984375, s.value(0, 11999));
+    }
+
+    @Test
+    void pandasCsvTimeAndVoltageColumnsByName() {
+        Recording r = TextRecordingReader.read(SharedData.path("data/csv-traces/TimeVoltageResponse.csv"));
+        assertEquals("time", r.metadata().get("time_column"), "column 1 (after the index) is time");
+        assertEquals(List.of("voltage"), r.channels().stream().map(c -> c.name()).toList(), "column 2 is voltage");
+        assertEquals(0.000664036278079, r.sweep(0).time().timeMs(1));
+        assertEquals(-65.0020897598, r.sweep(0).value(0, 1));
+    }
+
+    @Test
+    void voltageOnlyFileWithGivenStep() {
+        Path f = SharedData.path("data/efel-testdata/basic/AP_begin_indices_95810005.abf.csv");
+        Recording r = TextRecordingReader.read(f, new TextRecordingReader.Options(0.1));
+        assertEquals(-63.155449, r.sweep(0).value(0, 0));
+        assertEquals(0.2, r.sweep(0).time().timeMs(2), 1e-15);
+        assertEquals("none (dt given)", r.metadata().get("time_column"));
+    }
+
+    @Test
+    void unitsNamedInTheHeaderAndWhitespaceHeaders() throws IOException {
+        Path f = tmp.resolve("si.csv");
+        Files.writeString(f, "# a comment\ntime [s],other,v [V]\n0.0,1,-0.065\n0.001,2,-0.064\n");
+        Recording r = TextRecordingReader.read(f);
+        assertEquals(0.0, r.sweep(0).time().timeMs(0));
+        assertEquals(1.0, r.sweep(0).time().timeMs(1));
+        assertEquals(List.of("other", "v [V]"), r.channels().stream().map(c -> c.header()).toList());
+        assertEquals(-0.065, r.sweep(0).value(1, 0), "kept in V; dendrite features converts to mV");
+        Path g = tmp.resolve("ws.txt");
+        Files.writeString(g, "% matlab-style comment\nt [ms] i [nA] v [mV]\n0 0.1 -70\n0.5 0.2 -69\n");
+        Recording w = TextRecordingReader.read(g);
+        assertEquals(List.of("i [nA]", "v [mV]"), w.channels().stream().map(c -> c.header()).toList(),
+                "unit tokens of a whitespace header belong to the name before them");
+        assertEquals(-69, w.sweep(0).value(1, 1));
+        assertEquals(0.5, w.sweep(0).time().dtMs());
+        Path q = tmp.resolve("quoted.csv");
+        Files.writeString(q, "\"\",\"t\",\"v\"\n0,0,-70\n1,0.1,\n");
+        Recording qr = TextRecordingReader.read(q);
+        assertEquals(List.of("v [mV]"), qr.channels().stream().map(c -> c.header()).toList());
+        assertTrue(Double.isNaN(qr.sweep(0).value(0, 1)), "an empty field is NaN");
+    }
+
+    @Test
+    void badFilesNameTheLine() throws IOException {
+        Path f = tmp.resolve("bad.txt");
+        Files.writeString(f, "0 -70\n0.1 -69\n0.2 oops\n");
+        RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> TextRecordingReader.read(f));
+        assertTrue(e.getMessage().contains("bad.txt: line 3"), e.getMessage());
+        Path g = tmp.resolve("ragged.txt");
+        Files.writeString(g, "0 -70\n0.1 -69 5\n");
+        assertTrue(assertThrows(RecordingFormatException.class, () -> TextRecordingReader.read(g)).getMessage()
+                .contains("line 2"));
+        Path h = tmp.resolve("back.txt");
+        Files.writeString(h, "0 -70\n0.1 -69\n0.05 -68\n");
+        assertTrue(assertThrows(RecordingFormatException.class, () -> TextRecordingReader.read(h)).getMessage()
+                .contains("expected time to increase"));
+        Path e0 = tmp.resolve("empty.txt");
+        Files.writeString(e0, "# nothing\n");
+        assertThrows(RecordingFormatException.class, () -> TextRecordingReader.read(e0));
+    }
 }
