@@ -54,4 +54,18 @@ class AllenModelTest {
         System.out.println("allen 468193142: 27 spikes, max |dt| = " + worst + " ms");
         assertArrayEquals(expected, got, 1e-3);
     }
+
+    /** A published-model folder is recognised and built with the protocol (the loader entry point for the CLI). */
+    @Test
+    void folderEntryPoint() throws Exception {
+        assertTrue(PublishedModels.isPublishedModelFolder(DIR));
+        ModelSpec allen = PublishedModels.loadFolder(DIR, "step");
+        assertEquals("allen", allen.mechanismLibrary);
+        assertEquals(3000, allen.run.tstop);
+        Path bpo = SharedData.path("data/models-bluepyopt-l5pc");
+        assertTrue(PublishedModels.isPublishedModelFolder(bpo));
+        ModelSpec l5pc = PublishedModels.loadFolder(bpo, "bAP");
+        assertEquals(600, l5pc.run.tstop);
+        assertEquals(3, l5pc.probes.size(), "soma, dend1, dend2");
+    }
 }
