@@ -10,7 +10,14 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 RunCommand.class,
+                org.dendrite.cli.compare.CompareCommand.class,
                 FeaturesCommand.class,
+                org.dendrite.cli.recording.RecordingCommand.class,
+                org.dendrite.cli.morph.MorphCommand.class,
+                HocCommand.class,
+                ConvertCommand.class,
+                org.dendrite.cli.sweep.SweepCommand.class,
+                org.dendrite.cli.fit.FitCommand.class,
         })
 public final class DendriteCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -22,6 +22,8 @@ public final class ModelSpec {
     public final List<Insertion> insertions = new ArrayList<>();
     public final List<RangeSetting> rangeSettings = new ArrayList<>();
     public final List<PointSpec> points = new ArrayList<>();
+    /** Played current waveforms (IPlay point processes), e.g. a recording's stimulus. */
+    public final List<CurrentWaveform> waveforms = new ArrayList<>();
     public final List<ArtificialSpec> artificialCells = new ArrayList<>();
     /** Spike times (ms) of event-list artificial cells ({@code VecStim}), by cell name. */
     public final Map<String, double[]> eventTimes = new LinkedHashMap<>();
@@ -96,6 +98,9 @@ public final class ModelSpec {
 
     /** A point process ({@code IClamp}, {@code ExpSyn}…) named for NetCons and recordings. */
     public record PointSpec(String name, String type, Location location, Map<String, Double> params) {}
+
+    /** A current injection following sampled values: times in ms, currents in nA (piecewise constant). */
+    public record CurrentWaveform(String name, Location location, double[] timeMs, double[] currentNa) {}
 
     /** An artificial cell ({@code NetStim}). */
     public record ArtificialSpec(String name, String type, Map<String, Double> params) {}

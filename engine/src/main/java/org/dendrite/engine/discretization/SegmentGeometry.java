@@ -45,7 +45,7 @@ public record SegmentGeometry(double length, double[] area, double[] ri, double[
     private static SegmentGeometry fromPoints(Section s, int n, double ra) {
         double[] arc = s.arcLengths();
         int npt = arc.length;
-        double length = arc[npt - 1];
+        double length = Math.max(arc[npt - 1], Section.MIN_LENGTH);
         double ds = length / n;
         double[] area = new double[n];
         double[] diam = new double[n];

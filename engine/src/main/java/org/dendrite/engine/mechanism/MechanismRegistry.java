@@ -31,6 +31,7 @@ import org.dendrite.engine.mechanism.synapse.VecStim;
 import org.dendrite.engine.point.Exp2Syn;
 import org.dendrite.engine.point.ExpSyn;
 import org.dendrite.engine.point.IClamp;
+import org.dendrite.engine.point.IPlay;
 import org.dendrite.engine.point.NetStim;
 import org.dendrite.engine.point.SEClamp;
 
@@ -81,6 +82,7 @@ public final class MechanismRegistry {
         r.register(Pas.TYPE);
         r.register(Hh.TYPE);
         r.register(IClamp.TYPE);
+        r.register(IPlay.TYPE);
         r.register(SEClamp.TYPE);
         r.register(ExpSyn.TYPE);
         r.register(Exp2Syn.TYPE);

@@ -114,8 +114,11 @@ public final class Section {
     public double length() {
         if (x == null) return stylizedLength;
         double[] arc = arcLengths();
-        return arc[arc.length - 1];
+        return Math.max(arc[arc.length - 1], MIN_LENGTH);
     }
+
+    /** NEURON never lets a section's L fall below 1e-9 um (coincident 3-D points). */
+    public static final double MIN_LENGTH = 1e-9;
 
     @Override
     public String toString() {

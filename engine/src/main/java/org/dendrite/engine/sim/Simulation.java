@@ -164,18 +164,20 @@ public final class Simulation implements EventContext {
         java.util.Arrays.fill(d, 0);
         for (MechanismBlock m : blocks) m.current(state);
         int n = v.length;
+        double cj = state.secondorder == 0 ? 1.0 / state.dt : 2.0 / state.dt;
+        double cfac = 0.001 * cj;
+        for (int i = 0; i < rootCount; i++) d[i] += cfac * cm[i];
+        // One pass for axial currents, capacitance and axial conductances. Each node still receives its terms in
+        // NEURON's order (mechanisms, capacitance, its own -B, then -A of each child in index order), because a
+        // parent's index is always smaller than its children's: the sums are bit-identical to separate passes.
         for (int i = rootCount; i < n; i++) {
             int p = parent[i];
             double dv = v[p] - v[i];
             rhs[i] -= b[i] * dv;
             rhs[p] += a[i] * dv;
-        }
-        double cj = state.secondorder == 0 ? 1.0 / state.dt : 2.0 / state.dt;
-        double cfac = 0.001 * cj;
-        for (int i = 0; i < n; i++) d[i] += cfac * cm[i];
-        for (int i = rootCount; i < n; i++) {
+            d[i] += cfac * cm[i];
             d[i] -= b[i];
-            d[parent[i]] -= a[i];
+            d[p] -= a[i];
         }
     }
 

@@ -23,6 +23,7 @@ import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.Variable;
 import org.dendrite.engine.morphology.Morphology;
 import org.dendrite.engine.point.EventTarget;
+import org.dendrite.engine.point.IPlay;
 import org.dendrite.engine.point.NetCon;
 import org.dendrite.engine.point.ArtificialCell;
 import org.dendrite.engine.point.NetStim;
@@ -93,6 +94,9 @@ final class SimulationCompiler {
         applyGlobals();
         blocks.sort(Comparator.comparingInt(m -> m.type().order()));
         Map<String, SpikeSource> named = new LinkedHashMap<>();
+        for (ModelSpec.ArtificialSpec c : spec.artificialCells) {
+            if (pointBlockOf.get(c.name()) instanceof ArtificialCell ac) named.put(c.name(), ac.source(pointInstanceOf.get(c.name())));
+        }
         List<ThresholdDetector> detectors = buildNetCons(named);
         List<Probe> probes = buildProbes();
         int expectedRows = (int) Math.min(50_000_000L, Math.round(run.tstop / run.dt) / run.recordEvery + 2);
@@ -253,6 +257,10 @@ final class SimulationCompiler {
             byType.computeIfAbsent(t.name(), k -> new ArrayList<>())
                     .add(new ModelSpec.PointSpec(c.name(), c.type(), null, c.params()));
         }
+        for (ModelSpec.CurrentWaveform w : spec.waveforms) {
+            byType.computeIfAbsent(IPlay.TYPE.name(), k -> new ArrayList<>())
+                    .add(new ModelSpec.PointSpec(w.name(), IPlay.TYPE.name(), w.location(), Map.of()));
+        }
         List<ArtificialCell> netStims = new ArrayList<>();
         for (var e : byType.entrySet()) {
             MechanismType t = registry.get(e.getKey());
@@ -277,6 +285,15 @@ final class SimulationCompiler {
             }
             blocks.add(block);
             if (block instanceof ArtificialCell ns) netStims.add(ns);
+            if (block instanceof IPlay play) {
+                for (ModelSpec.CurrentWaveform w : spec.waveforms) {
+                    try {
+                        play.setWaveform(pointInstanceOf.get(w.name()), w.timeMs(), w.currentNa());
+                    } catch (IllegalArgumentException ex) {
+                        throw new DendriteException("current waveform " + w.name() + ": " + ex.getMessage());
+                    }
+                }
+            }
         }
         return netStims;
     }

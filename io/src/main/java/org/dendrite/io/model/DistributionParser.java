@@ -38,11 +38,31 @@ final class DistributionParser {
         this.spec = spec;
     }
 
+    /**
+     * {@code {"distribution": "segments", "values": [v0, v1, ...]}}: one value per segment, for sections whose nseg
+     * equals the number of values (what {@code dendrite convert} writes for values set segment by segment in HOC).
+     */
+    private SegmentValue perSegment(JsonFields f, String unit, List<Integer> group) {
+        List<JsonNode> vals = f.array("values");
+        f.finish();
+        if (vals.isEmpty()) throw f.error(f.at("values"), "needs one value per segment");
+        double[] v = new double[vals.size()];
+        for (int i = 0; i < v.length; i++) v[i] = f.toNumber(vals.get(i), f.at("values") + "[" + i + "]", unit);
+        for (int s : group) {
+            if (spec.nseg(s) != v.length) {
+                throw f.error(f.at("values"), v.length + " values but section " + spec.morphology().section(s).name()
+                        + " has nseg " + spec.nseg(s));
+            }
+        }
+        return (section, x) -> v[Math.min(v.length - 1, (int) (x * v.length))];
+    }
+
     /** A number or a distribution object; {@code group} = the sections the value applies to. */
     SegmentValue parse(JsonNode n, String at, String unit, List<Integer> group, JsonFields owner) {
         if (!n.isObject()) return SegmentValue.constant(owner.toNumber(n, at, unit));
         JsonFields f = new JsonFields(file, at, n);
         String kind = f.requiredString("distribution");
+        if (kind.equals("segments")) return perSegment(f, unit, group);
         double scale = f.number("scale", "1", 1);
         boolean normalize = false;
         Distribution.Positions positions = Distribution.Positions.CENTERS;

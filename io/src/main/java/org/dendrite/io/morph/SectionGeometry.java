@@ -93,10 +93,19 @@ public final class SectionGeometry {
         return length(s) / lam;
     }
 
-    /** nseg by the d_lambda rule (f = 100 Hz, d_lambda = 0.1): always odd. */
+    /** NEURON's largest nseg. */
+    public static final int MAX_NSEG = 32767;
+
+    /**
+     * nseg by the d_lambda rule (f = 100 Hz, d_lambda = 0.1): always odd. A section with zero diameters has no
+     * length constant (NEURON reports an error); it is given the largest odd nseg, {@link #MAX_NSEG}, so that
+     * summaries stay finite.
+     */
     public static int dLambdaNseg(Section s, double raOhmCm, double cmUfCm2) {
         double lf = lambdaF(s, 100, raOhmCm, cmUfCm2);
-        return (int) ((length(s) / (0.1 * lf) + 0.9) / 2) * 2 + 1;
+        double half = (length(s) / (0.1 * lf) + 0.9) / 2;
+        if (Double.isNaN(half) || half >= MAX_NSEG / 2) return MAX_NSEG;
+        return (int) half * 2 + 1;
     }
 
     /** Path length from the start of the root to the distal end of every section, um. */
