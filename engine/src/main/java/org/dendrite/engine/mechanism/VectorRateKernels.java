@@ -13,8 +13,13 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorRateKernels implements RateKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    private final int[] tailNode = new int[L];
-    private final double[] tailA = new double[L], tailB = new double[L];
+    /** Padded copies of the last partial vector; per thread, as simulations may run in parallel threads. */
+    private static final class Tail {
+        final int[] node = new int[L];
+        final double[] a = new double[L], b = new double[L];
+    }
+
+    private static final ThreadLocal<Tail> TAIL = ThreadLocal.withInitial(Tail::new);
 
     private static DoubleVector exp(DoubleVector x) {
         return x.lanewise(VectorOperators.EXP);
@@ -33,21 +38,22 @@ final class VectorRateKernels implements RateKernels {
     }
 
     /** Copies the tail instances [from, count) into padded scratch arrays (node repeated, states copied). */
-    private int tail(int[] node, int from, int count, double[] a, double[] b) {
+    private static Tail tail(int[] node, int from, int count, double[] a, double[] b) {
+        Tail t = TAIL.get();
         int n = count - from;
         for (int j = 0; j < L; j++) {
             int k = from + Math.min(j, n - 1);
-            tailNode[j] = node[k];
-            tailA[j] = a[k];
-            if (b != null) tailB[j] = b[k];
+            t.node[j] = node[k];
+            t.a[j] = a[k];
+            if (b != null) t.b[j] = b[k];
         }
-        return n;
+        return t;
     }
 
-    private void untail(int from, int n, double[] a, double[] b) {
-        for (int j = 0; j < n; j++) {
-            a[from + j] = tailA[j];
-            if (b != null) b[from + j] = tailB[j];
+    private static void untail(Tail t, int from, int count, double[] a, double[] b) {
+        for (int j = 0; j < count - from; j++) {
+            a[from + j] = t.a[j];
+            if (b != null) b[from + j] = t.b[j];
         }
     }
 
@@ -57,9 +63,9 @@ final class VectorRateKernels implements RateKernels {
         int k = 0;
         for (; k < S.loopBound(count); k += L) naBody(v, node, k, m, h, k, mHalf, hHalf, qt, dt);
         if (k < count) {
-            int n = tail(node, k, count, m, h);
-            naBody(v, tailNode, 0, tailA, tailB, 0, mHalf, hHalf, qt, dt);
-            untail(k, n, m, h);
+            Tail t = tail(node, k, count, m, h);
+            naBody(v, t.node, 0, t.a, t.b, 0, mHalf, hHalf, qt, dt);
+            untail(t, k, count, m, h);
         }
     }
 
@@ -89,9 +95,9 @@ final class VectorRateKernels implements RateKernels {
         int k = 0;
         for (; k < S.loopBound(count); k += L) ihBody(v, node, k, m, k, dt);
         if (k < count) {
-            int n = tail(node, k, count, m, null);
-            ihBody(v, tailNode, 0, tailA, 0, dt);
-            untail(k, n, m, null);
+            Tail t = tail(node, k, count, m, null);
+            ihBody(v, t.node, 0, t.a, 0, dt);
+            untail(t, k, count, m, null);
         }
     }
 
@@ -109,9 +115,9 @@ final class VectorRateKernels implements RateKernels {
         int k = 0;
         for (; k < S.loopBound(count); k += L) imBody(v, node, k, m, k, qt, dt);
         if (k < count) {
-            int n = tail(node, k, count, m, null);
-            imBody(v, tailNode, 0, tailA, 0, qt, dt);
-            untail(k, n, m, null);
+            Tail t = tail(node, k, count, m, null);
+            imBody(v, t.node, 0, t.a, 0, qt, dt);
+            untail(t, k, count, m, null);
         }
     }
 
@@ -129,9 +135,9 @@ final class VectorRateKernels implements RateKernels {
         int k = 0;
         for (; k < S.loopBound(count); k += L) skBody(v, node, k, m, k, vshift, dt);
         if (k < count) {
-            int n = tail(node, k, count, m, null);
-            skBody(v, tailNode, 0, tailA, 0, vshift, dt);
-            untail(k, n, m, null);
+            Tail t = tail(node, k, count, m, null);
+            skBody(v, t.node, 0, t.a, 0, vshift, dt);
+            untail(t, k, count, m, null);
         }
     }
 
