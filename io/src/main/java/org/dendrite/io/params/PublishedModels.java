@@ -15,10 +15,11 @@ public final class PublishedModels {
     private PublishedModels() {}
 
     /**
-     * @param format     {@code allen} (fit json + SWC) or {@code bluepyopt} (folder with mechanisms.json,
-     *                   parameters.json, morphology, release parameters)
+     * @param format     {@code allen} (fit json + SWC), {@code bluepyopt} (folder with mechanisms.json,
+     *                   parameters.json, morphology, release parameters) or {@code hay} (Hay et al. 2011 L5PC on
+     *                   the given morphology)
      * @param fit        Allen fit file (allen) — else null
-     * @param morphology morphology file (allen) — else null
+     * @param morphology morphology file (allen, hay) — else null
      * @param folder     BluePyOpt example folder (bluepyopt) — else null
      */
     /**
@@ -57,7 +58,11 @@ public final class PublishedModels {
                 if (folder == null) throw new DendriteException("bluepyopt needs \"folder\"");
                 yield BluePyOptModel.load(folder);
             }
-            default -> throw new DendriteException("unknown published model format '" + format + "' (allen, bluepyopt)");
+            case "hay" -> {
+                if (morphology == null) throw new DendriteException("hay needs \"morphology\" (e.g. cell1.asc)");
+                yield HayModel.build(morphology);
+            }
+            default -> throw new DendriteException("unknown published model format '" + format + "' (allen, bluepyopt, hay)");
         };
     }
 }
