@@ -55,7 +55,7 @@ public final class ConvertCommand implements Callable<Integer> {
         int r = 0;
         for (ModelSpec.ProbeSpec p : m.probes) {
             while (r < recs.size() && recs.get(r).source().kind() == org.dendrite.io.hoc.HocPointer.Kind.TIME) r++;
-            String name = r < recs.size() ? run.interpreter().variableHolding(recs.get(r).vector()) : null;
+            String name = r < recs.size() ? run.variableHolding(recs.get(r).vector()) : null;
             renamed.add(new ModelSpec.ProbeSpec(name != null ? name : p.name().replaceFirst("^hoc:", ""), p.location(),
                     p.pointName(), p.variable()));
             r++;

@@ -12,19 +12,26 @@ import org.dendrite.io.model.ModelReader;
 
 /** Turns the MODEL argument of a command into a model description. */
 public final class ModelInputs {
-    /** Classpath location of the model `dendrite run` uses when none is given. */
-    static final String DEFAULT_MODEL = "models/default/model.json";
+    /** The bundled model `dendrite run` uses when none is given. */
+    static final String DEFAULT_MODEL = "pyramidal";
+    /** Bundled models by name (classpath models/NAME/model.json). */
+    static final java.util.List<String> BUNDLED = java.util.List.of("pyramidal", "ball_and_stick");
 
     private ModelInputs() {}
 
-    /** A model file (.json), a folder holding model.json, or (null) the bundled default model. */
+    /**
+     * A model file (.json), a folder holding model.json, the name of a bundled model ({@code pyramidal},
+     * {@code ball_and_stick}), or (null) the bundled default model.
+     */
     /** As {@link #load(Path)}, with the word {@code default} naming the bundled model. */
     public static ModelSpec load(String model) throws IOException {
-        return model == null || model.equals("default") ? load((Path) null) : load(Path.of(model));
+        if (model == null || model.equals("default")) return load((Path) null);
+        return load(Path.of(model));
     }
 
     public static ModelSpec load(Path model) throws IOException {
         if (model == null) return bundled(DEFAULT_MODEL);
+        if (!Files.exists(model) && BUNDLED.contains(model.toString())) return bundled(model.toString());
         if (Files.isDirectory(model)) {
             Path json = model.resolve("model.json");
             if (!Files.isRegularFile(json)) {
@@ -38,7 +45,8 @@ public final class ModelInputs {
         throw new DendriteException(model + ": unknown model file type (expected a dendrite .json model file)");
     }
 
-    static ModelSpec bundled(String resource) throws IOException {
+    static ModelSpec bundled(String name) throws IOException {
+        String resource = "models/" + name + "/model.json";
         try (InputStream in = ModelInputs.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) throw new DendriteException("bundled model " + resource + " is missing from the build");
             return ModelReader.read(in, "bundled:" + resource, null, p -> {

@@ -6,7 +6,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.dendrite.engine.sim.Simulation;
 
 /**
- * A progress bar with ETA on stderr for long work, shown only on an interactive terminal (so logs and CI
+ * A progress bar with ETA on the terminal for long work, shown only on an interactive terminal (so logs and CI
  * output stay clean) and only once the work has run for a second.
  */
 final class Progress implements Simulation.ProgressListener, AutoCloseable {
@@ -30,7 +30,9 @@ final class Progress implements Simulation.ProgressListener, AutoCloseable {
         if (bar == null) {
             if (System.nanoTime() - start < 1_000_000_000L || done >= total) return;
             bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setUnit(" steps", 1)
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).build();
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
+                    // stdout is the terminal here (System.console() != null); the launcher filters stderr by lines
+                    .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.out)).build();
         }
         bar.stepTo(done);
         bar.setExtraMessage(String.format(java.util.Locale.ROOT, "t=%.1f ms", tMs));

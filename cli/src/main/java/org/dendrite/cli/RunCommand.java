@@ -33,10 +33,13 @@ import picocli.CommandLine.Spec;
                 "  DIR/traces.csv    t [ms] and one column per recording (NAME [unit]), full precision",
                 "  DIR/summary.json  compartments, steps, wall time, spike times per spike detector",
                 "  DIR/traces.png    the traces, one panel per unit",
-                "Without MODEL, runs the bundled default model (a ball-and-stick neuron with an HH soma).",
+                "Without MODEL, runs the bundled default model: a reconstructed pyramidal neuron (c91662) with Hay",
+                "channel kinetics whose somatic action potential back-propagates into the apical dendrite.",
+                "Bundled models by name: pyramidal (the default), ball_and_stick.",
                 "",
                 "Examples:",
                 "  dendrite run",
+                "  dendrite run ball_and_stick --tstop 100",
                 "  dendrite run models/validation/neuron/case03_hh_ball_stick_table.json --out out/case03",
                 "  dendrite run model.json --tstop 200 --dt 0.01 --method cn --record 'dend(0.9).v'"})
 public final class RunCommand implements Callable<Integer> {

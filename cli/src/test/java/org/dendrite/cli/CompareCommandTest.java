@@ -14,18 +14,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The bundled default model against a real current-clamp ABF (17o05028_ic_steps.abf: steps of -50..+100 pA). */
+/**
+ * A bundled model against a real current-clamp ABF (17o05028_ic_steps.abf: steps of -50..+100 pA). The small
+ * ball-and-stick keeps this CI-sized (3 s of simulated time); the default pyramidal model works the same way.
+ */
 class CompareCommandTest {
     @TempDir Path dir;
 
     @Test
-    void defaultModelAgainstCurrentClampSteps() throws Exception {
+    void bundledModelAgainstCurrentClampSteps() throws Exception {
         Path abf = SharedData.path("data/abf-pyabf/17o05028_ic_steps.abf");
         StringWriter out = new StringWriter(), err = new StringWriter();
         CommandLine cl = DendriteCommand.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
-        assertEquals(0, cl.execute("compare", "default", abf.toString(), "--sweep", "12", "--out", dir.toString()), err.toString());
+        assertEquals(0, cl.execute("compare", "ball_and_stick", abf.toString(), "--sweep", "12", "--out", dir.toString()), err.toString());
         JsonNode r = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
         JsonNode s = r.get("sweeps").get(0);
         assertEquals(12, s.get("sweep").asInt());

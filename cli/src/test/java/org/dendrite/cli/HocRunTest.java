@@ -56,4 +56,25 @@ class HocRunTest {
         assertEquals("t [ms],vsoma [mV],vdend [mV]", a.get(0));
         assertEquals(b, a, "JSON converted from HOC must give the HOC run's traces exactly");
     }
+
+    @Test
+    void hocImport3dOfC91662MatchesNeuronGoldenCase7() throws Exception {
+        Path hoc = SharedData.projectRoot().resolve("cli/src/test/resources/hoc/c91662_case07.hoc");
+        CommandLine cl = DendriteCommand.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(err));
+        assertEquals(0, cl.execute("run", hoc.toString(), "--out", dir.toString(), "-q", "--no-plot"), err.toString());
+        List<String> mine = Files.readAllLines(dir.resolve("traces.csv"));
+        List<String> ref = Files.readAllLines(SharedData.path("reference/neuron/data/case07_swc_c91662.csv"));
+        assertEquals("t [ms],vs [mV],va [mV]", mine.get(0));
+        assertEquals(ref.size(), mine.size());
+        double max = 0;
+        for (int r = 1; r < ref.size(); r++) {
+            String[] a = mine.get(r).split(","), b = ref.get(r).split(",");
+            max = Math.max(max, Math.abs(Double.parseDouble(a[1]) - Double.parseDouble(b[1])));
+            max = Math.max(max, Math.abs(Double.parseDouble(a[2]) - Double.parseDouble(b[3])));
+        }
+        assertTrue(max < 1e-7, "max |dv| " + max + " mV");
+    }
 }

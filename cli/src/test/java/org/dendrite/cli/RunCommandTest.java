@@ -28,8 +28,8 @@ class RunCommandTest {
     }
 
     @Test
-    void defaultModelFiresAndWritesThreeFiles() throws Exception {
-        assertEquals(0, run("run", "--out", dir.toString()));
+    void ballAndStickFiresAndWritesThreeFiles() throws Exception {
+        assertEquals(0, run("run", "ball_and_stick", "--out", dir.toString()));
         assertTrue(out.toString().contains("spikes at soma: 3"), out.toString());
         List<String> csv = Files.readAllLines(dir.resolve("traces.csv"));
         assertEquals("t [ms],soma(0.5).v [mV],dend(0.5).v [mV],dend(1).v [mV],stim.i [nA]", csv.get(0));
@@ -45,7 +45,7 @@ class RunCommandTest {
 
     @Test
     void optionsOverrideTheModelAndAddRecordings() throws Exception {
-        assertEquals(0, run("run", "--out", dir.toString(), "--tstop", "10", "--dt", "0.05", "--method", "cn",
+        assertEquals(0, run("run", "ball_and_stick", "--out", dir.toString(), "--tstop", "10", "--dt", "0.05", "--method", "cn",
                 "--record", "soma(0.5).hh.m", "--no-plot"));
         List<String> csv = Files.readAllLines(dir.resolve("traces.csv"));
         assertTrue(csv.get(0).endsWith(",soma(0.5).hh.m [1]"), csv.get(0));
@@ -69,7 +69,37 @@ class RunCommandTest {
         assertTrue(err.toString().contains("mechanism hh is not inserted anywhere"), err.toString());
         assertFalse(Files.exists(dir.resolve("o").resolve("traces.csv")), "no half-written output");
         err.getBuffer().setLength(0);
-        assertEquals(2, run("run", "--record", "axon(0.5).v", "--out", dir.toString()));
+        assertEquals(2, run("run", "ball_and_stick", "--record", "axon(0.5).v", "--out", dir.toString()));
         assertTrue(err.toString().contains("no section named 'axon'"), err.toString());
+    }
+
+    @Test
+    void defaultModelShowsABackpropagatingActionPotential() throws Exception {
+        assertEquals(0, run("run", "--out", dir.toString(), "--no-plot"));
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        assertEquals("pyramidal_bap", summary.get("model").asText());
+        assertTrue(summary.get("spike_times_ms").get("soma").size() >= 1);
+        List<String> csv = Files.readAllLines(dir.resolve("traces.csv"));
+        List<String> header = List.of(csv.get(0).split(","));
+        int soma = header.indexOf("soma [mV]"), far = header.indexOf("apical_400um [mV]"), near = header.indexOf("apical_100um [mV]");
+        assertTrue(soma > 0 && far > 0 && near > 0, header.toString());
+        double[] peak = new double[header.size()];
+        double[] when = new double[header.size()];
+        java.util.Arrays.fill(peak, -1e9);
+        for (int r = 1; r < csv.size(); r++) {
+            String[] f = csv.get(r).split(",");
+            double t = Double.parseDouble(f[0]);
+            if (t < 150 || t > 158) continue; // the first action potential and its back-propagation
+            for (int c : new int[] {soma, near, far}) {
+                double v = Double.parseDouble(f[c]);
+                if (v > peak[c]) {
+                    peak[c] = v;
+                    when[c] = t;
+                }
+            }
+        }
+        // back-propagation: the peak shrinks and comes later with distance from the soma
+        assertTrue(peak[soma] > peak[near] && peak[near] > peak[far], java.util.Arrays.toString(peak));
+        assertTrue(when[soma] < when[near] && when[near] < when[far], java.util.Arrays.toString(when));
     }
 }

@@ -30,6 +30,8 @@ public final class HocRun {
         hoc = new HocInterpreter(new RegistryCatalog(registry));
         hoc.setOut(out);
         hoc.setBridge(bridge);
+        // Import3d_SWC_read / Import3d_Neurolucida3 read files with the io readers (NEURON's Import3d rules)
+        hoc.setMorphologyLoader((file, format) -> org.dendrite.io.morph.MorphologyFiles.read(file));
     }
 
     public HocInterpreter interpreter() {
@@ -61,7 +63,7 @@ public final class HocRun {
         List<RecordRequest> recs = hoc.world().recordings();
         for (RecordRequest r : recs) {
             HocVector v = r.vector();
-            String name = hoc.variableHolding(v);
+            String name = variableHolding(v);
             if (name == null) name = r.source().describe();
             cols.add(new ColumnsCsv.Column(name, unitOf(sim, r), v.toArray()));
         }
@@ -71,6 +73,12 @@ public final class HocRun {
             cols.add(new ColumnsCsv.Column(p.name(), p.unit(), extra.get(i)));
         }
         return cols;
+    }
+
+    /** The top-level HOC variable holding the Vector ({@code vsoma}, {@code rec[2]}), or null. */
+    public String variableHolding(HocVector v) {
+        for (Map.Entry<String, HocVector> e : hoc.vectorVariables().entrySet()) if (e.getValue() == v) return e.getKey();
+        return null;
     }
 
     private static String unitOf(Simulation sim, RecordRequest r) {

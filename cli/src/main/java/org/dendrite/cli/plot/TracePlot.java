@@ -52,7 +52,21 @@ public final class TracePlot {
         List<BufferedImage> images = new ArrayList<>();
         boolean first = true;
         for (var e : panels.entrySet()) {
-            images.add(BitmapEncoder.getBufferedImage(panel(e.getKey(), e.getValue(), first)));
+            String unit = e.getKey();
+            List<Series> series = e.getValue();
+            double max = maxAbs(series);
+            while (max != 0 && max < 0.1 && THOUSANDFOLD.containsKey(unit)) {
+                List<Series> scaled = new ArrayList<>();
+                for (Series sr : series) {
+                    double[] y = sr.y().clone();
+                    for (int i = 0; i < y.length; i++) y[i] *= 1000;
+                    scaled.add(new Series(sr.name(), sr.t(), y));
+                }
+                series = scaled;
+                unit = THOUSANDFOLD.get(unit);
+                max *= 1000;
+            }
+            images.add(BitmapEncoder.getBufferedImage(panel(unit, series, first)));
             first = false;
         }
         int h = images.stream().mapToInt(BufferedImage::getHeight).sum();
@@ -85,6 +99,16 @@ public final class TracePlot {
             added.setMarker(SeriesMarkers.NONE);
         }
         return c;
+    }
+
+    /** Smaller units for tiny values (calcium in mM, currents in mA/cm2), so the axis keeps readable numbers. */
+    private static final java.util.Map<String, String> THOUSANDFOLD = java.util.Map.of(
+            "mM", "uM", "uM", "nM", "mA/cm2", "uA/cm2", "S/cm2", "mS/cm2", "nA", "pA", "uS", "nS", "mV", "uV");
+
+    private static double maxAbs(List<Series> series) {
+        double max = 0;
+        for (Series s : series) for (double y : s.y()) if (Double.isFinite(y)) max = Math.max(max, Math.abs(y));
+        return max;
     }
 
     /** Keeps the min and max of each of {@code buckets} time buckets, in time order. */

@@ -55,7 +55,8 @@ public record SegmentGeometry(double length, double[] area, double[] ri, double[
         for (int j = 0; j < n; j++) {
             double areaSum = 0, rl = 0, rr = 0, dsum = 0;
             for (int half = 0; half < 2; half++) {
-                double end = half == 0 ? j * ds + ds / 2 : (j + 1) * ds;
+                // the right half ends at (j*ds + ds/2) + ds/2, as NEURON computes it (not (j+1)*ds): bit-exact
+                double end = half == 0 ? j * ds + ds / 2 : (j * ds + ds / 2) + ds / 2;
                 w.advanceTo(end);
                 areaSum += w.area;
                 dsum += w.diamIntegral;

@@ -13,9 +13,13 @@ abstract class BuiltinObject extends HocObject {
         throw at.error(className() + " has no method '" + method + "'");
     }
 
-    /** {@code obj.name} or {@code obj.name[i]} read. */
+    /**
+     * {@code obj.name} or {@code obj.name[i]} read. A name that is not a property is a method called without
+     * arguments: HOC allows {@code vec.size} for {@code vec.size()}.
+     */
     Object get(HocInterpreter in, String name, int[] index, Ast.Node at) {
-        throw at.error(className() + " has no member '" + name + "'");
+        if (index != null) throw at.error(className() + " has no array member '" + name + "'");
+        return call(in, name, List.of(), at);
     }
 
     /** {@code obj.name[i] = value}. */

@@ -21,7 +21,8 @@ final class Builtins {
             "nrncontrolmenu", "newPlotV", "newPlotI", "newPlot", "newshapeplot", "addplot", "flush_list", "graphItem",
             "xopen_broadcast_", "nrnpointmenu", "nrnsecmenu", "nrnglobalmechmenu", "nrnmechmenu", "movie_frame",
             "steprun_graph", "save_session", "load_session", "graphmenu", "nrnallsectionmenu", "nrnallpointmenu",
-            "makeMainWindow", "fit_praxis_GUI");
+            "makeMainWindow", "fit_praxis_GUI", "pwman_place", "xpvalue", "boolean_dialog",
+            "continue_dialog", "string_dialog", "secname_menu");
     /** GUI procedures defined by stdrun/stdlib (procs: they print nothing at top level). */
     static final Set<String> STDRUN_GUI_PROCS = Set.of("nrnmainmenu", "nrncontrolmenu", "newPlotV", "newPlotI",
             "newPlot", "newshapeplot", "addplot", "graphmenu");
@@ -30,7 +31,7 @@ final class Builtins {
             "NetWork", "LinearMechanism_GUI", "CellBuild", "MulRunFitter", "Grapher", "ModelView", "TextEditor",
             "GUIMath", "Pointer", "RunFitter", "MechanismStandard_GUI", "SectionBrowser", "PPShape", "Timer");
     static final Set<String> UNSUPPORTED_CLASSES = Set.of("File", "Matrix", "Impedance", "PythonObject",
-            "ParallelContext", "LinearMechanism", "KSChan", "StringFunctions", "MechanismType", "MechanismStandard",
+            "ParallelContext", "LinearMechanism", "KSChan", "MechanismType", "MechanismStandard",
             "PtrVector", "Import3d_MorphML", "Import3d_Eutectic_read", "Import3d_Section", "BBSaveState", "SaveState", "FInitializeHandler",
             "NetStim_noise", "VecStim", "PatternStim", "APCount", "IntFire1", "IntFire2", "IntFire4",
             "OClamp", "VClamp", "AlphaSynapse", "ExpSyn2");
@@ -62,7 +63,8 @@ final class Builtins {
 
     boolean isClass(String name) {
         if (name.equals("Vector") || name.equals("List") || name.equals("SectionList") || name.equals("SectionRef")
-                || name.equals("Random") || name.equals("NetCon") || name.equals("CVode") || name.startsWith("Import3d_")) {
+                || name.equals("Random") || name.equals("NetCon") || name.equals("CVode") || name.startsWith("Import3d_")
+                || name.equals("String") || name.equals("StringFunctions")) {
             return true;
         }
         if (GUI_CLASSES.contains(name) || UNSUPPORTED_CLASSES.contains(name)) return true;
@@ -179,6 +181,10 @@ final class Builtins {
             ((StrRef) a.get(0)).value = str;
             return 1.0;
         });
+        fns.put("sscanf", (a, at) -> {
+            if (a.size() < 2) throw at.error("sscanf(string, format, &x, ...) needs a string and a format");
+            return (double) sscanf(s(a, 0, at, "sscanf"), s(a, 1, at, "sscanf"), a.subList(2, a.size()), at);
+        });
         fns.put("strcmp", (a, at) -> {
             arity(a, 2, 2, at, "strcmp");
             int c = s(a, 0, at, "strcmp").compareTo(s(a, 1, at, "strcmp"));
@@ -196,8 +202,9 @@ final class Builtins {
             try {
                 in.executeIn(cmd, ctx);
             } catch (HocException e) {
-                // report where execute() was called, and what failed inside the executed text
-                throw at.error("in execute(\"" + cmd.strip() + "\"): " + e.detail());
+                // what failed inside the executed text, and where execute() was called
+                if (!e.located()) throw at.error("in execute(\"" + cmd.strip() + "\"): " + e.detail());
+                throw e.withContext("in execute(\"" + cmd.strip() + "\") at " + HocException.where(at.file, at.line, at.column));
             }
             return 0.0;
         });
@@ -262,6 +269,69 @@ final class Builtins {
         fns.put("hoc_pointer_", (a, at) -> {
             throw at.error("hoc_pointer_ is not supported");
         });
+    }
+
+    /** C sscanf for %d %i %f %g %e (with optional l) into pointers and %s into strdefs; %*x skips. */
+    static int sscanf(String text, String fmt, List<Object> targets, Ast.Node at) {
+        int ti = 0, assigned = 0, ai = 0;
+        for (int fi = 0; fi < fmt.length(); fi++) {
+            char c = fmt.charAt(fi);
+            if (Character.isWhitespace(c)) {
+                while (ti < text.length() && Character.isWhitespace(text.charAt(ti))) ti++;
+                continue;
+            }
+            if (c != '%') {
+                if (ti >= text.length() || text.charAt(ti) != c) return assigned;
+                ti++;
+                continue;
+            }
+            fi++;
+            boolean skip = fi < fmt.length() && fmt.charAt(fi) == '*';
+            if (skip) fi++;
+            while (fi < fmt.length() && (Character.isDigit(fmt.charAt(fi)) || fmt.charAt(fi) == 'l' || fmt.charAt(fi) == 'h')) fi++;
+            if (fi >= fmt.length()) throw at.error("sscanf: incomplete format '" + fmt + "'");
+            char conv = fmt.charAt(fi);
+            if (conv == '%') {
+                if (ti >= text.length() || text.charAt(ti) != '%') return assigned;
+                ti++;
+                continue;
+            }
+            while (ti < text.length() && Character.isWhitespace(text.charAt(ti))) ti++;
+            int start = ti;
+            String token;
+            switch (conv) {
+                case 'd': case 'i': {
+                    if (ti < text.length() && (text.charAt(ti) == '-' || text.charAt(ti) == '+')) ti++;
+                    while (ti < text.length() && Character.isDigit(text.charAt(ti))) ti++;
+                    break;
+                }
+                case 'f': case 'g': case 'e': {
+                    java.util.regex.Matcher m = java.util.regex.Pattern
+                            .compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?").matcher(text);
+                    if (m.find(ti) && m.start() == ti) ti = m.end();
+                    break;
+                }
+                case 's':
+                    while (ti < text.length() && !Character.isWhitespace(text.charAt(ti))) ti++;
+                    break;
+                default:
+                    throw at.error("sscanf: unsupported conversion '%" + conv + "'");
+            }
+            token = text.substring(start, ti);
+            if (token.isEmpty() || token.equals("-") || token.equals("+")) return assigned;
+            if (skip) continue;
+            if (ai >= targets.size()) throw at.error("sscanf: more conversions than arguments");
+            Object target = targets.get(ai++);
+            if (conv == 's') {
+                if (!(target instanceof StrRef)) throw at.error("sscanf: %s needs a strdef argument");
+                ((StrRef) target).value = token;
+            } else {
+                if (!(target instanceof HocPointer)) throw at.error("sscanf: %" + conv + " needs a pointer argument (&x)");
+                ((HocPointer) target).set(Double.parseDouble(token));
+            }
+            assigned++;
+        }
+        return assigned;
     }
 
     // ---------------------------------------------------------------- files
@@ -741,6 +811,10 @@ final class Builtins {
             }
             case "CVode":
                 return new CVodeObject(in.nextIndex("CVode"));
+            case "String":
+                return new HocStrings.StringObject(in.nextIndex("String"), args.isEmpty() ? "" : s(args, 0, at, cls));
+            case "StringFunctions":
+                return new HocStrings.Functions(in.nextIndex("StringFunctions"));
             case "NetCon":
                 return newNetCon(args, at);
             case "Import3d_SWC_read":

@@ -41,6 +41,17 @@ public class HocException extends DendriteException {
     public int column() { return column; }
     /** The message without the location. */
     public String detail() { return detail; }
+    /** The same error with one more line of context, e.g. "in p() called from file:line:col". */
+    HocException withContext(String context) {
+        HocException e = new HocException(file, line, column, detail + "\n    " + context);
+        e.setStackTrace(getStackTrace());
+        return e;
+    }
+
+    static String where(String file, int line, int column) {
+        return (file == null ? "<hoc>" : file) + ":" + line + ":" + column;
+    }
+
     /** Whether this error already carries a location. */
     public boolean located() { return line > 0; }
 }

@@ -127,23 +127,6 @@ public final class HocInterpreter {
         }
     }
 
-    /**
-     * The top-level object variable that holds {@code o} ({@code vsoma}, or {@code vecs[2]} for an objref array),
-     * or null when no top-level variable refers to it. Used to name recorded Vectors in output files.
-     */
-    public String variableHolding(HocObject o) {
-        List<String> names = new ArrayList<>(globals.keySet());
-        java.util.Collections.sort(names);
-        for (String n : names) {
-            Symbol sym = globals.get(n);
-            if (sym.kind != Symbol.Kind.OBJREF || sym.objs == null) continue;
-            for (int i = 0; i < sym.objs.length; i++) {
-                if (sym.objs[i] == o) return sym.objs.length == 1 ? n : n + "[" + i + "]";
-            }
-        }
-        return null;
-    }
-
     /** Value of a top-level number variable (NaN if absent). */
     public double getNumber(String name) {
         Object v = globalValue(name);
@@ -370,6 +353,17 @@ public final class HocInterpreter {
                 Symbol sym = new Symbol(p.name, Symbol.Kind.PROC);
                 sym.proc = new Procedure(p.name, p.kind, p.body, null);
                 globals.put(p.name, sym);
+                // NEURON creates the global variables a procedure assigns when it parses it (0 until set);
+                // only numeric assignments are taken, an object assignment needs an objref declaration anyway
+                java.util.Set<String> assigned = new java.util.LinkedHashSet<>();
+                java.util.Set<String> locals = new java.util.HashSet<>();
+                collectAssigned(p.body, assigned, locals, true);
+                for (String n : assigned) {
+                    if (!locals.contains(n) && !globals.containsKey(n) && rangeName(n) == null
+                            && !WORLD_VARIABLES.contains(n) && !builtins.hasFunction(n) && !builtins.isClass(n)) {
+                        globals.put(n, Symbol.number(n, 0));
+                    }
+                }
             }
         } else if (s instanceof TemplateDef) {
             defineTemplate((TemplateDef) s);
@@ -767,14 +761,124 @@ public final class HocInterpreter {
                 t.publics.addAll(((Decl) s).names);
             } else if (s instanceof Decl && ((Decl) s).kind.equals("external")) {
                 t.externals.addAll(((Decl) s).names);
-            } else {
+            } else if (s instanceof Decl) {
                 t.declarations.add(s);
+            } else {
+                t.definitionStatements.add(s);
+            }
+        }
+        if (!t.definitionStatements.isEmpty()) runDefinitionStatements(t, td);
+        // names assigned in the template's procedures without a declaration are template variables: every
+        // instance has them, 0 until set (NEURON binds them when it parses the template)
+        java.util.Set<String> declared = new java.util.HashSet<>(t.externals);
+        declared.addAll(t.procs.keySet());
+        for (Stmt s : t.declarations) declared.addAll(((Decl) s).names);
+        for (Procedure p : t.procs.values()) {
+            java.util.Set<String> assigned = new java.util.LinkedHashSet<>();
+            java.util.Set<String> locals = new java.util.HashSet<>();
+            collectAssigned(p.body, assigned, locals, false);
+            for (String n : assigned) {
+                if (!locals.contains(n) && !declared.contains(n) && !t.implicitNumbers.contains(n)
+                        && rangeName(n) == null && !WORLD_VARIABLES.contains(n) && !BUILTIN_VARIABLES.contains(n)
+                        && !n.equals("this")) {
+                    t.implicitNumbers.add(n);
+                }
             }
         }
         templates.put(td.name, t);
         Symbol sym = new Symbol(td.name, Symbol.Kind.TEMPLATE);
         sym.template = t;
         globals.put(td.name, sym);
+    }
+
+    /**
+     * NEURON runs a template's non-declaration statements once, when the template is defined; the variables they
+     * create exist in every instance but start at 0 there. They run here against a prototype object that has the
+     * template's variables (not its sections).
+     */
+    private void runDefinitionStatements(Template t, TemplateDef td) {
+        TemplateObject proto = new TemplateObject(t, -1);
+        Frame saved = frame;
+        frame = new Frame(frame, proto, List.of(), null);
+        try {
+            for (Stmt s : t.declarations) {
+                if (!((Decl) s).kind.equals("create")) exec(s);
+            }
+            java.util.Set<String> declared = new java.util.HashSet<>(proto.fields.keySet());
+            for (Stmt s : t.definitionStatements) exec(s);
+            for (Symbol sym : proto.fields.values()) {
+                if (!declared.contains(sym.name) && sym.kind == Symbol.Kind.NUMBER && sym.dims == null) {
+                    t.implicitNumbers.add(sym.name);
+                }
+            }
+        } finally {
+            frame = saved;
+        }
+    }
+
+    /** Simple names a statement assigns (x = ..., x += ..., for x = ..., for (x)), and its local declarations. */
+    private static void collectAssigned(Stmt s, java.util.Set<String> out, java.util.Set<String> locals, boolean num) {
+        if (s == null) return;
+        if (s instanceof Block) {
+            for (Stmt b : ((Block) s).body) collectAssigned(b, out, locals, num);
+        } else if (s instanceof ExprStmt) {
+            collectAssigned(((ExprStmt) s).expr, out, num);
+        } else if (s instanceof If) {
+            If i = (If) s;
+            collectAssigned(i.cond, out, num);
+            collectAssigned(i.then, out, locals, num);
+            collectAssigned(i.otherwise, out, locals, num);
+        } else if (s instanceof While) {
+            collectAssigned(((While) s).cond, out, num);
+            collectAssigned(((While) s).body, out, locals, num);
+        } else if (s instanceof For) {
+            For f = (For) s;
+            collectAssigned(f.init, out, num);
+            collectAssigned(f.step, out, num);
+            collectAssigned(f.body, out, locals, num);
+        } else if (s instanceof ForRange) {
+            ForRange f = (ForRange) s;
+            addSimple(f.var, out);
+            collectAssigned(f.body, out, locals, num);
+        } else if (s instanceof ForSeg) {
+            addSimple(((ForSeg) s).var, out);
+            collectAssigned(((ForSeg) s).body, out, locals, num);
+        } else if (s instanceof ForIterator) {
+            collectAssigned(((ForIterator) s).body, out, locals, num);
+        } else if (s instanceof SectionStmt) {
+            collectAssigned(((SectionStmt) s).body, out, locals, num);
+        } else if (s instanceof SecLoop) {
+            collectAssigned(((SecLoop) s).body, out, locals, num);
+        } else if (s instanceof Return && ((Return) s).value != null) {
+            collectAssigned(((Return) s).value, out, num);
+        } else if (s instanceof Decl) {
+            Decl d = (Decl) s;
+            if (d.kind.equals("local") || d.kind.equals("localobj")) locals.addAll(d.names);
+        }
+    }
+
+    private static boolean numeric(Expr e) {
+        return e instanceof Num || e instanceof Binary || e instanceof Unary;
+    }
+
+    private static void collectAssigned(Expr e, java.util.Set<String> out, boolean num) {
+        if (e instanceof Assign) {
+            Assign a = (Assign) e;
+            if (!num || !a.op.equals("=") || numeric(a.value)) addSimple(a.target, out);
+            collectAssigned(a.value, out, num);
+        } else if (e instanceof Binary) {
+            collectAssigned(((Binary) e).left, out, num);
+            collectAssigned(((Binary) e).right, out, num);
+        } else if (e instanceof Unary) {
+            collectAssigned(((Unary) e).operand, out, num);
+        }
+    }
+
+    private static void addSimple(Expr e, java.util.Set<String> out) {
+        if (e instanceof Ref) {
+            Ref r = (Ref) e;
+            if (r.target == null && r.args == null && r.index == null) out.add(r.name);
+        }
     }
 
     TemplateObject instantiate(Template t, List<Object> args, Node at) {
@@ -785,6 +889,7 @@ public final class HocInterpreter {
         frame = f;
         try {
             for (Stmt s : t.declarations) exec(s);
+            for (String n : t.implicitNumbers) o.fields.putIfAbsent(n, Symbol.number(n, 0));
         } finally {
             frame = saved;
         }
@@ -1246,6 +1351,8 @@ public final class HocInterpreter {
                 return sec;
             }
             case PROC:
+                // obj.f without parentheses calls f (HOC allows it for object members)
+                if (r.args == null && r.target != null) return callProcedure(s.proc, ctx, List.of(), r);
                 if (r.args == null) throw r.error("'" + s.name + "' is a " + s.proc.kind + "; call it as " + s.name + "()");
             {
                 List<Object> args = evalArgs(r.args);
@@ -1282,6 +1389,10 @@ public final class HocInterpreter {
             result = r.value;
         } catch (BreakSignal | ContinueSignal s) {
             throw at.error("'" + s.name() + "' outside a loop in " + p.name);
+        } catch (HocException e) {
+            if (!e.located() || depthOfCallContext(e) >= 8) throw e;
+            throw e.withContext("in " + (self != null ? self + "." : "") + p.name + "() called from "
+                    + HocException.where(at.file, at.line, at.column));
         } finally {
             frame = saved;
             callDepth--;
@@ -1297,6 +1408,13 @@ public final class HocInterpreter {
             default:
                 return NO_VALUE;
         }
+    }
+
+    private static int depthOfCallContext(HocException e) {
+        String d = e.detail();
+        int n = 0;
+        for (int i = d.indexOf("called from"); i >= 0; i = d.indexOf("called from", i + 1)) n++;
+        return n;
     }
 
     /** Arguments of the procedure being executed. */
@@ -1960,7 +2078,47 @@ public final class HocInterpreter {
     }
 
     boolean loadLibrary(String name) {
-        return loadedLibraries.add(name);
+        boolean first = loadedLibraries.add(name);
+        if (first && !name.equals("import3d.hoc")) defineStdrunGlobals();
+        return first;
+    }
+
+    /**
+     * The top-level names NEURON's stdlib/stdrun define and user files (and .ses session files) rely on:
+     * objref tobj, tobj1; strdef tstr, temp_string_; graphList[4] and flush_list as Lists; a few numbers.
+     */
+    private void defineStdrunGlobals() {
+        for (String n : new String[] {"tobj", "tobj1"}) {
+            if (!globals.containsKey(n)) {
+                Symbol sym = new Symbol(n, Symbol.Kind.OBJREF);
+                sym.objs = new HocObject[1];
+                globals.put(n, sym);
+            }
+        }
+        for (String n : new String[] {"tstr", "temp_string_", "temp_string2_"}) {
+            if (!globals.containsKey(n)) {
+                Symbol sym = new Symbol(n, Symbol.Kind.STRING);
+                sym.strs = new StrRef[] {new StrRef("")};
+                globals.put(n, sym);
+            }
+        }
+        String[] names = {"stdrun_quiet", "global_ra", "runStopIn", "running_", "n_graph_lists"};
+        double[] values = {0, 35.4, 1, 0, 4};
+        for (int i = 0; i < names.length; i++) globals.putIfAbsent(names[i], Symbol.number(names[i], values[i]));
+        if (!globals.containsKey("graphList")) {
+            Symbol sym = new Symbol("graphList", Symbol.Kind.OBJREF);
+            sym.dims = new int[] {4};
+            sym.objs = new HocObject[4];
+            for (int i = 0; i < 4; i++) sym.objs[i] = new HocList(nextIndex("List"));
+            globals.put("graphList", sym);
+        }
+        for (String n : new String[] {"flush_list", "fast_flush_list"}) {
+            if (!globals.containsKey(n)) {
+                Symbol sym = new Symbol(n, Symbol.Kind.OBJREF);
+                sym.objs = new HocObject[] {new HocList(nextIndex("List"))};
+                globals.put(n, sym);
+            }
+        }
     }
 
     /** Runs source in the top-level context (or in an object's), keeping the section stack: {@code execute()}. */

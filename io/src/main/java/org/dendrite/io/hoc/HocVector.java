@@ -215,6 +215,7 @@ public final class HocVector extends BuiltinObject {
                 String fmt = args.isEmpty() ? "%g\t" : str(args, 0, at, m);
                 for (int i = 0; i < size; i++) {
                     sb.append(HocFormat.printf(fmt, List.of(data[i]), at));
+                    if (args.isEmpty() && (i + 1) % 5 == 0) sb.append('\n'); // NEURON: 5 values per line
                 }
                 if (args.isEmpty()) sb.append('\n');
                 in.out().print(sb);

@@ -72,8 +72,9 @@ class HocErrorTest {
         assertError("p()\n", "test.hoc:1:1:", "undefined variable or function 'p'");
         assertError("x = 1\nobjref x\n", "test.hoc:2:1:", "already declared as a variable");
         assertError("break\n", "test.hoc:1:1:", "'break' outside a loop");
-        assertError("create soma\nproc d() { execute(\"gnabar_hh(0.5) = 1\") }\nsoma d()\n", "test.hoc:2:12:",
-                "in execute(\"gnabar_hh(0.5) = 1\"): gnabar_hh: mechanism hh is not inserted in section soma");
+        assertError("create soma\nproc d() { execute(\"gnabar_hh(0.5) = 1\") }\nsoma d()\n", "<execute>:1:1:",
+                "gnabar_hh: mechanism hh is not inserted in section soma\n    in execute(\"gnabar_hh(0.5) = 1\") at test.hoc:2:12"
+                + "\n    in d() called from test.hoc:3:6");
     }
 
     @Test

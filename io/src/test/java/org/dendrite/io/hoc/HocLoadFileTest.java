@@ -23,6 +23,13 @@ class HocLoadFileTest {
     }
 
     @Test
+    void stdrunDefinesTheNamesSessionFilesUse() {
+        String out = HocTestSupport.run("load_file(\"nrngui.hoc\")\nsprint(tstr, \"%d\", 5)\nprint tstr\n"
+                + "objref g\ng = new Graph(0)\n{ graphList[0].append(g) tobj = g }\nprint graphList[0].count(), global_ra\n");
+        assertEquals("\t1 \n\t1 \n5\n1 35.4 \n", out);
+    }
+
+    @Test
     void loadFileAtTopLevelPrintsItsResultLikeNeuron() {
         assertEquals("\t1 \n", HocTestSupport.run("load_file(\"stdrun.hoc\")\n"));
         assertEquals("", HocTestSupport.run("{load_file(\"stdrun.hoc\")}\n"));

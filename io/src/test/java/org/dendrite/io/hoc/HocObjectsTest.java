@@ -111,6 +111,15 @@ class HocObjectsTest {
     }
 
     @Test
+    void sessionFilesLoadWithTheirGuiIgnored() {
+        HocInterpreter in = new HocInterpreter();
+        String out = HocTestSupport.runFile(in, HocTestSupport.resource("gui/session.hoc"));
+        assertEquals("session loaded1 5 \n", out);
+        assertEquals(1, in.world().notes().size());
+        assertEquals(5, in.world().tstop());
+    }
+
+    @Test
     void cvodeActiveRecordsAWarningAndRunsFixedStep() {
         HocInterpreter in = new HocInterpreter();
         HocTestSupport.run(in, "load_file(\"stdrun.hoc\")\ncvode.active(1)\nnrn_load_dll(\"x86_64/.libs/libnrnmech.so\")\n");
