@@ -49,7 +49,7 @@ class BluePyOptModelTest {
 
     /**
      * The whole Step1 protocol (3 s): NEURON's 14 soma spikes, each within 1e-3 ms, and the every-step 60 ms
-     * window around the first spike (soma, apical 653 µm and 809 µm) within 1e-7 mV (measured: 1.3e-10 mV at the
+     * window around the first spike (soma, apical 653 µm and 809 µm) within 1e-7 mV (measured: 4.1e-11 mV at the
      * soma through the spike, round-off).
      */
     @Test
