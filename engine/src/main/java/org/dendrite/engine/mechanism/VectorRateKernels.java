@@ -1,13 +1,25 @@
 package org.dendrite.engine.mechanism;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-/** {@link RateKernels} with the Java Vector API; loaded reflectively only when the module is present. */
+/**
+ * {@link RateKernels} with the Java Vector API; loaded reflectively only when the module is present. Full
+ * vectors only (masked gathers and blends are not compiled to SIMD instructions on AVX2 by JDK 17): the last
+ * partial vector is run through padded scratch copies, and the exact-voltage nudges of the Hay files take a
+ * blend only in the (rare) vectors where a lane hits the singular voltage.
+ */
 final class VectorRateKernels implements RateKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    /** Padded copies of the last partial vector; per thread, as simulations may run in parallel threads. */
+    private static final class Tail {
+        final int[] node = new int[L];
+        final double[] a = new double[L], b = new double[L];
+    }
+
+    private static final ThreadLocal<Tail> TAIL = ThreadLocal.withInitial(Tail::new);
 
     private static DoubleVector exp(DoubleVector x) {
         return x.lanewise(VectorOperators.EXP);
@@ -20,68 +32,119 @@ final class VectorRateKernels implements RateKernels {
         return y.add(one.sub(exp(b.mul(dt))).mul(inf.div(tau).neg().div(b).sub(y)));
     }
 
+    private static DoubleVector nudge(DoubleVector v, double at, double by) {
+        var hit = v.eq(at);
+        return hit.anyTrue() ? v.blend(v.add(by), hit) : v;
+    }
+
+    /** Copies the tail instances [from, count) into padded scratch arrays (node repeated, states copied). */
+    private static Tail tail(int[] node, int from, int count, double[] a, double[] b) {
+        Tail t = TAIL.get();
+        int n = count - from;
+        for (int j = 0; j < L; j++) {
+            int k = from + Math.min(j, n - 1);
+            t.node[j] = node[k];
+            t.a[j] = a[k];
+            if (b != null) t.b[j] = b[k];
+        }
+        return t;
+    }
+
+    private static void untail(Tail t, int from, int count, double[] a, double[] b) {
+        for (int j = 0; j < count - from; j++) {
+            a[from + j] = t.a[j];
+            if (b != null) b[from + j] = t.b[j];
+        }
+    }
+
     @Override
     public void naTransient(double[] v, int[] node, int count, double mHalf, double hHalf, double qt, double dt,
                             double[] m, double[] h) {
-        for (int k = 0; k < count; k += S.length()) {
-            VectorMask<Double> in = S.indexInRange(k, count);
-            DoubleVector vv = DoubleVector.fromArray(S, v, 0, node, k, in);
-            vv = vv.blend(vv.add(1e-4), vv.eq(mHalf));
-            DoubleVector a = vv.sub(mHalf);
-            DoubleVector ma = a.mul(0.182).div(DoubleVector.broadcast(S, 1).sub(exp(a.neg().div(6))));
-            DoubleVector mb = a.neg().mul(0.124).div(DoubleVector.broadcast(S, 1).sub(exp(a.div(6))));
-            DoubleVector sum = ma.add(mb);
-            DoubleVector minf = ma.div(sum);
-            DoubleVector mtau = DoubleVector.broadcast(S, 1).div(sum).div(qt);
-            vv = vv.blend(vv.add(1e-4), vv.eq(hHalf));
-            DoubleVector b = vv.sub(hHalf);
-            DoubleVector ha = b.mul(-0.015).div(DoubleVector.broadcast(S, 1).sub(exp(b.div(6))));
-            DoubleVector hb = b.mul(0.015).div(DoubleVector.broadcast(S, 1).sub(exp(b.neg().div(6))));
-            DoubleVector hsum = ha.add(hb);
-            DoubleVector hinf = ha.div(hsum);
-            DoubleVector htau = DoubleVector.broadcast(S, 1).div(hsum).div(qt);
-            cnexp(DoubleVector.fromArray(S, m, k, in), minf, mtau, dt).intoArray(m, k, in);
-            cnexp(DoubleVector.fromArray(S, h, k, in), hinf, htau, dt).intoArray(h, k, in);
+        int k = 0;
+        for (; k < S.loopBound(count); k += L) naBody(v, node, k, m, h, k, mHalf, hHalf, qt, dt);
+        if (k < count) {
+            Tail t = tail(node, k, count, m, h);
+            naBody(v, t.node, 0, t.a, t.b, 0, mHalf, hHalf, qt, dt);
+            untail(t, k, count, m, h);
         }
+    }
+
+    private static void naBody(double[] v, int[] node, int nodeOff, double[] m, double[] h, int k, double mHalf,
+                               double hHalf, double qt, double dt) {
+        DoubleVector one = DoubleVector.broadcast(S, 1);
+        DoubleVector vv = nudge(DoubleVector.fromArray(S, v, 0, node, nodeOff), mHalf, 1e-4);
+        DoubleVector a = vv.sub(mHalf);
+        DoubleVector ma = a.mul(0.182).div(one.sub(exp(a.neg().div(6))));
+        DoubleVector mb = a.neg().mul(0.124).div(one.sub(exp(a.div(6))));
+        DoubleVector sum = ma.add(mb);
+        DoubleVector minf = ma.div(sum);
+        DoubleVector mtau = one.div(sum).div(qt);
+        vv = nudge(vv, hHalf, 1e-4);
+        DoubleVector b = vv.sub(hHalf);
+        DoubleVector ha = b.mul(-0.015).div(one.sub(exp(b.div(6))));
+        DoubleVector hb = b.mul(0.015).div(one.sub(exp(b.neg().div(6))));
+        DoubleVector hsum = ha.add(hb);
+        DoubleVector hinf = ha.div(hsum);
+        DoubleVector htau = one.div(hsum).div(qt);
+        cnexp(DoubleVector.fromArray(S, m, k), minf, mtau, dt).intoArray(m, k);
+        cnexp(DoubleVector.fromArray(S, h, k), hinf, htau, dt).intoArray(h, k);
     }
 
     @Override
     public void ih(double[] v, int[] node, int count, double dt, double[] m) {
-        for (int k = 0; k < count; k += S.length()) {
-            VectorMask<Double> in = S.indexInRange(k, count);
-            DoubleVector vv = DoubleVector.fromArray(S, v, 0, node, k, in);
-            vv = vv.blend(vv.add(0.0001), vv.eq(-154.9));
-            DoubleVector w = vv.add(154.9);
-            DoubleVector ma = w.mul(0.001 * 6.43).div(exp(w.div(11.9)).sub(1));
-            DoubleVector mb = exp(vv.div(33.1)).mul(0.001 * 193);
-            DoubleVector sum = ma.add(mb);
-            cnexp(DoubleVector.fromArray(S, m, k, in), ma.div(sum), DoubleVector.broadcast(S, 1).div(sum), dt)
-                    .intoArray(m, k, in);
+        int k = 0;
+        for (; k < S.loopBound(count); k += L) ihBody(v, node, k, m, k, dt);
+        if (k < count) {
+            Tail t = tail(node, k, count, m, null);
+            ihBody(v, t.node, 0, t.a, 0, dt);
+            untail(t, k, count, m, null);
         }
+    }
+
+    private static void ihBody(double[] v, int[] node, int nodeOff, double[] m, int k, double dt) {
+        DoubleVector vv = nudge(DoubleVector.fromArray(S, v, 0, node, nodeOff), -154.9, 0.0001);
+        DoubleVector w = vv.add(154.9);
+        DoubleVector ma = w.mul(0.001 * 6.43).div(exp(w.div(11.9)).sub(1));
+        DoubleVector mb = exp(vv.div(33.1)).mul(0.001 * 193);
+        DoubleVector sum = ma.add(mb);
+        cnexp(DoubleVector.fromArray(S, m, k), ma.div(sum), DoubleVector.broadcast(S, 1).div(sum), dt).intoArray(m, k);
     }
 
     @Override
     public void im(double[] v, int[] node, int count, double qt, double dt, double[] m) {
-        for (int k = 0; k < count; k += S.length()) {
-            VectorMask<Double> in = S.indexInRange(k, count);
-            DoubleVector w = DoubleVector.fromArray(S, v, 0, node, k, in).sub(-35);
-            DoubleVector ma = exp(w.mul(2.5 * 0.04)).mul(3.3e-3);
-            DoubleVector mb = exp(w.mul(-2.5 * 0.04)).mul(3.3e-3);
-            DoubleVector sum = ma.add(mb);
-            cnexp(DoubleVector.fromArray(S, m, k, in), ma.div(sum), DoubleVector.broadcast(S, 1).div(sum).div(qt), dt)
-                    .intoArray(m, k, in);
+        int k = 0;
+        for (; k < S.loopBound(count); k += L) imBody(v, node, k, m, k, qt, dt);
+        if (k < count) {
+            Tail t = tail(node, k, count, m, null);
+            imBody(v, t.node, 0, t.a, 0, qt, dt);
+            untail(t, k, count, m, null);
         }
+    }
+
+    private static void imBody(double[] v, int[] node, int nodeOff, double[] m, int k, double qt, double dt) {
+        DoubleVector w = DoubleVector.fromArray(S, v, 0, node, nodeOff).sub(-35);
+        DoubleVector ma = exp(w.mul(2.5 * 0.04)).mul(3.3e-3);
+        DoubleVector mb = exp(w.mul(-2.5 * 0.04)).mul(3.3e-3);
+        DoubleVector sum = ma.add(mb);
+        cnexp(DoubleVector.fromArray(S, m, k), ma.div(sum), DoubleVector.broadcast(S, 1).div(sum).div(qt), dt)
+                .intoArray(m, k);
     }
 
     @Override
     public void skv31(double[] v, int[] node, int count, double vshift, double dt, double[] m) {
-        for (int k = 0; k < count; k += S.length()) {
-            VectorMask<Double> in = S.indexInRange(k, count);
-            DoubleVector vv = DoubleVector.fromArray(S, v, 0, node, k, in);
-            DoubleVector one = DoubleVector.broadcast(S, 1);
-            DoubleVector minf = one.div(exp(vv.sub(18.700 + vshift).div(-9.700)).add(1));
-            DoubleVector mtau = DoubleVector.broadcast(S, 0.2 * 20.000).div(exp(vv.sub(-46.560 + vshift).div(-44.140)).add(1));
-            cnexp(DoubleVector.fromArray(S, m, k, in), minf, mtau, dt).intoArray(m, k, in);
+        int k = 0;
+        for (; k < S.loopBound(count); k += L) skBody(v, node, k, m, k, vshift, dt);
+        if (k < count) {
+            Tail t = tail(node, k, count, m, null);
+            skBody(v, t.node, 0, t.a, 0, vshift, dt);
+            untail(t, k, count, m, null);
         }
+    }
+
+    private static void skBody(double[] v, int[] node, int nodeOff, double[] m, int k, double vshift, double dt) {
+        DoubleVector vv = DoubleVector.fromArray(S, v, 0, node, nodeOff);
+        DoubleVector minf = DoubleVector.broadcast(S, 1).div(exp(vv.sub(18.700 + vshift).div(-9.700)).add(1));
+        DoubleVector mtau = DoubleVector.broadcast(S, 0.2 * 20.000).div(exp(vv.sub(-46.560 + vshift).div(-44.140)).add(1));
+        cnexp(DoubleVector.fromArray(S, m, k), minf, mtau, dt).intoArray(m, k);
     }
 }

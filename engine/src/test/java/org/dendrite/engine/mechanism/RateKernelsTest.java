@@ -31,4 +31,34 @@ class RateKernelsTest {
         RateKernels.INSTANCE.im(v, node, v.length, qt, dt, m);
         for (int k = 0; k < v.length; k++) assertEquals(expected[k], m[k], 2 * Math.ulp(expected[k]), "v = " + v[k]);
     }
+
+    /** NaTa_t kernel against the scalar formulas, with lanes exactly at the singular voltages (nudge path) and a tail. */
+    @Test
+    void naTransientKernelEqualsTheScalarFormulaIncludingNudges() {
+        double[] v = {-38, -66, -70, 12, -37.5, -66, -38, -10, 30};
+        int[] node = new int[v.length];
+        double[] m = new double[v.length], h = new double[v.length], em = new double[v.length], eh = new double[v.length];
+        double qt = Channels.HAY_QT, dt = 0.025;
+        for (int k = 0; k < v.length; k++) {
+            node[k] = v.length - 1 - k; // a permutation: the gather must follow node[]
+            m[k] = 0.05 * k;
+            h[k] = 1 - 0.07 * k;
+        }
+        for (int k = 0; k < v.length; k++) {
+            double x = v[node[k]];
+            if (x == -38) x += 1e-4;
+            double a = x + 38;
+            double ma = 0.182 * a / (1 - Math.exp(-a / 6)), mb = 0.124 * (-a) / (1 - Math.exp(a / 6));
+            em[k] = Channels.cnexp(m[k], ma / (ma + mb), (1 / (ma + mb)) / qt, dt);
+            if (x == -66) x += 1e-4;
+            double b = x + 66;
+            double ha = -0.015 * b / (1 - Math.exp(b / 6)), hb = 0.015 * b / (1 - Math.exp(-b / 6));
+            eh[k] = Channels.cnexp(h[k], ha / (ha + hb), (1 / (ha + hb)) / qt, dt);
+        }
+        RateKernels.INSTANCE.naTransient(v, node, v.length, -38, -66, qt, dt, m, h);
+        for (int k = 0; k < v.length; k++) {
+            assertEquals(em[k], m[k], 2 * Math.ulp(em[k]), "m, v = " + v[node[k]]);
+            assertEquals(eh[k], h[k], 2 * Math.ulp(eh[k]), "h, v = " + v[node[k]]);
+        }
+    }
 }

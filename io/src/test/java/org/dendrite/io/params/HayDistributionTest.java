@@ -27,7 +27,7 @@ class HayDistributionTest {
     @Test
     void pathDistanceEqualsNeuronsDistanceOnEverySegment() throws Exception {
         JsonNode ref = WholeCellReference.json(SharedData.path("reference/mechanisms/data/bpo_l5pc_step1.json"));
-        Morphology m = BluePyOptModelTest.neuronOrientedMorphology(ref);
+        Morphology m = AscReader.read(SharedData.path("data/models-bluepyopt-l5pc/C060114A7.asc"));
         Morphology cell = BluePyOptModel.replaceAxon(m);
         PathDistance paths = PathDistance.fromSoma(cell);
         double worst = 0;

@@ -104,7 +104,6 @@ public final class NaV extends MechanismBlock {
             double v = s.v[node[k]];
             rateMatrix(v, qt);
             // the published steady-state system: balance rows of C1..C5, O, I1..I5, with I3's inflow from I4 mis-typed
-            double a = beta * Math.exp(v / x2) * qt;
             for (int i = 0; i < N; i++) {
                 for (int j = 0; j < N; j++) m[i][j] = q[i][j];
                 m[i][N] = 0;
@@ -114,7 +113,6 @@ public final class NaV extends MechanismBlock {
             m[I6][N] = 1;
             solve();
             for (int j = 0; j < N; j++) y[j][k] = sol[j];
-            if (a != a) throw new IllegalStateException("NaV: rates not finite at v = " + v);
         }
     }
 
