@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 RunCommand.class,
+                org.dendrite.cli.compare.CompareCommand.class,
                 FeaturesCommand.class,
+                org.dendrite.cli.recording.RecordingCommand.class,
+                org.dendrite.cli.morph.MorphCommand.class,
+                HocCommand.class,
+                ConvertCommand.class,
                 org.dendrite.cli.sweep.SweepCommand.class,
                 org.dendrite.cli.fit.FitCommand.class,
         })

@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
 public final class FeaturesCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "TRACE", description = "trace file (text/CSV)")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TRACE", description = "trace file: text/CSV, or a recording (ABF, NWB, MAT) with --sweep")
     Path trace;
 
     @Option(names = "--sweep", paramLabel = "N", defaultValue = "0",
@@ -82,9 +82,6 @@ public final class FeaturesCommand implements Callable<Integer> {
         }
         if (trace == null) throw new DendriteException("features: give a TRACE file (or --list)");
         if (!Files.isRegularFile(trace)) throw new DendriteException(trace + ": no such file");
-        if (sweep != 0) {
-            throw new DendriteException(trace + ": a text trace holds one sweep (0); --sweep " + sweep + " does not exist");
-        }
         FeatureSettings fs = new FeatureSettings();
         for (Map.Entry<String, String> e : settings.entrySet()) {
             try {
@@ -108,17 +105,16 @@ public final class FeaturesCommand implements Callable<Integer> {
                 names.add(name);
             }
         }
-        TextTraceReader.Options opts = TextTraceReader.Options.defaults();
-        if (dt != null) opts = opts.withDtMs(dt);
-        TextTrace tr = TextTraceReader.read(trace, opts);
-        if (tr.size() < 3) throw new DendriteException(trace + ": a trace needs at least 3 samples, found " + tr.size());
+        double[][] tv = load();
+        double[] tMs = tv[0], vMv = tv[1];
+        if (tMs.length < 3) throw new DendriteException(trace + ": a trace needs at least 3 samples, found " + tMs.length);
         if ((stimStart == null) != (stimEnd == null)) throw new DendriteException("give both --stim-start and --stim-end");
-        double t0 = tr.timeMs()[0], t1 = tr.timeMs()[tr.size() - 1];
+        double t0 = tMs[0], t1 = tMs[tMs.length - 1];
         double ss = stimStart == null ? t0 : stimStart, se = stimEnd == null ? t1 : stimEnd;
         if (se < ss) throw new DendriteException("--stim-end (" + se + ") is before --stim-start (" + ss + ")");
         TraceFeatures tf;
         try {
-            tf = TraceFeatures.of(tr.timeMs(), tr.voltageMv(), ss, se, fs);
+            tf = TraceFeatures.of(tMs, vMv, ss, se, fs);
         } catch (IllegalArgumentException ex) {
             throw new DendriteException(trace + ": " + ex.getMessage());
         }
@@ -126,13 +122,45 @@ public final class FeaturesCommand implements Callable<Integer> {
         if (json) {
             out.println(FeatureOutput.json(values));
         } else {
-            out.printf(Locale.ROOT, "%s: %d samples, %.6g-%.6g ms; stimulus %.6g-%.6g ms%s%n", trace, tr.size(), t0, t1,
+            out.printf(Locale.ROOT, "%s: %d samples, %.6g-%.6g ms; stimulus %.6g-%.6g ms%s%n", trace, tMs.length, t0, t1,
                     ss, se, stimStart == null ? " (whole trace: no --stim-start/--stim-end given)" : "");
             if (!settings.isEmpty()) out.println("settings: " + settings);
             out.print(FeatureOutput.table(values));
         }
         out.flush();
         return 0;
+    }
+
+    /** Time (ms) and voltage (mV): text traces by the text reader, ABF/NWB/MAT through the recording readers. */
+    private double[][] load() throws IOException {
+        String name = trace.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".abf") || name.endsWith(".nwb") || name.endsWith(".mat") || name.endsWith(".h5")) {
+            org.dendrite.engine.recording.Recording rec = org.dendrite.io.recording.RecordingReaders.read(trace);
+            if (sweep < 0 || sweep >= rec.sweepCount()) {
+                throw new DendriteException(trace + ": --sweep " + sweep + " does not exist (sweeps 0.." + (rec.sweepCount() - 1) + ")");
+            }
+            int ch = -1;
+            for (int c = 0; c < rec.channelCount() && ch < 0; c++) {
+                String u = rec.channels().get(c).units().trim();
+                if (u.equalsIgnoreCase("mV") || u.equals("V")) ch = c;
+            }
+            if (ch < 0) throw new DendriteException(trace + ": no voltage channel (mV) to compute features of");
+            double scale = rec.channels().get(ch).units().trim().equals("V") ? 1000 : 1;
+            var sw = rec.sweep(sweep);
+            double[] t = new double[sw.size()], v = sw.data(ch);
+            for (int k = 0; k < t.length; k++) {
+                t[k] = sw.time().timeMs(k);
+                v[k] *= scale;
+            }
+            return new double[][] {t, v};
+        }
+        if (sweep != 0) {
+            throw new DendriteException(trace + ": a text trace holds one sweep (0); --sweep " + sweep + " does not exist");
+        }
+        TextTraceReader.Options opts = TextTraceReader.Options.defaults();
+        if (dt != null) opts = opts.withDtMs(dt);
+        TextTrace tr = TextTraceReader.read(trace, opts);
+        return new double[][] {tr.timeMs(), tr.voltageMv()};
     }
 
     private static void printList(PrintWriter out) {

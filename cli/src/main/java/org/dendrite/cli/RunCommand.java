@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code dendrite run}: simulate a model and write traces, a summary and a plot. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Simulate a model with NEURON's fixed-step method and write:",
+        description = {"Simulate a model (NEURON's fixed-step method); write traces, a summary and a plot:",
                 "  DIR/traces.csv    t [ms] and one column per recording (NAME [unit]), full precision",
                 "  DIR/summary.json  compartments, steps, wall time, spike times per spike detector",
                 "  DIR/traces.png    the traces, one panel per unit",
@@ -40,9 +40,10 @@ import picocli.CommandLine.Spec;
                 "  dendrite run models/validation/neuron/case03_hh_ball_stick_table.json --out out/case03",
                 "  dendrite run model.json --tstop 200 --dt 0.01 --method cn --record 'dend(0.9).v'"})
 public final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL",
-            description = "dendrite model file (.json) or a folder holding model.json")
-    Path model;
+    @Parameters(arity = "0..*", paramLabel = "MODEL",
+            description = "dendrite model file (.json), a folder holding model.json, or HOC files (.hoc) run in order"
+                    + " as nrniv would; HOC Vectors that record become columns named after their variables")
+    List<Path> models = new ArrayList<>();
 
     @Option(names = "--tstop", paramLabel = "MS", description = "simulated time in ms (default: the model's)")
     Double tstop;
@@ -81,7 +82,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ModelSpec m = ModelInput.load(model);
+        if (!models.isEmpty() && models.get(0).toString().toLowerCase(Locale.ROOT).endsWith(".hoc")) return runHoc();
+        if (models.size() > 1) throw new DendriteException("give one model file (several files only for HOC)");
+        ModelSpec m = ModelInputs.load(models.isEmpty() ? null : models.get(0));
         applyOverrides(m);
         long t0 = System.nanoTime();
         Simulation sim = Simulation.compile(m);
@@ -95,6 +98,50 @@ public final class RunCommand implements Callable<Integer> {
         double wall = (System.nanoTime() - t0) / 1e9;
         writeOutputs(m, sim, wall);
         if (!quiet) printSummary(m, sim, wall);
+        return 0;
+    }
+
+    private Integer runHoc() throws IOException {
+        for (Path p : models) {
+            if (!p.toString().toLowerCase(Locale.ROOT).endsWith(".hoc")) {
+                throw new DendriteException(p + ": HOC runs take only .hoc files (got a mix)");
+            }
+            if (!java.nio.file.Files.isRegularFile(p)) throw new DendriteException(p + ": file not found");
+        }
+        long t0 = System.nanoTime();
+        org.dendrite.cli.hoc.HocRun run = new org.dendrite.cli.hoc.HocRun(
+                org.dendrite.engine.mechanism.MechanismRegistry.standard(), records,
+                quiet ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : System.out);
+        Simulation sim = run.execute(models, tstop);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        run.writeCsv(out.resolve("traces.csv"));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("model", models.toString());
+        summary.put("sections", sim.morphology().size());
+        summary.put("compartments", sim.compartmentCount());
+        summary.put("steps", sim.steps());
+        summary.put("dt_ms", sim.state().dt);
+        summary.put("tstop_ms", sim.state().t);
+        summary.put("wall_time_s", wall);
+        summary.put("spike_times_ms", run.spikes());
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicFiles.write(out.resolve("summary.json"), o -> json.writeValue(o, summary));
+        var cols = run.columns();
+        if (!noPlot && cols.size() > 1) {
+            TracePlot plot = new TracePlot(models.get(models.size() - 1).getFileName().toString());
+            for (var c : cols.subList(1, cols.size())) {
+                if (c.values().length == cols.get(0).values().length) plot.add(c.name(), c.unit(), cols.get(0).values(), c.values());
+            }
+            if (!plot.isEmpty()) plot.writePng(out.resolve("traces.png"));
+        }
+        if (!quiet) {
+            PrintWriter w = spec.commandLine().getOut();
+            w.printf(Locale.ROOT, "%s: %d sections, %d compartments, %d steps, %.3f s wall%n", models,
+                    sim.morphology().size(), sim.compartmentCount(), sim.steps(), wall);
+            run.spikes().forEach((k, v) -> w.printf(Locale.ROOT, "spikes at %s: %d%n", k, v.length));
+            w.printf("wrote %s (%d columns), %s%n", out.resolve("traces.csv"), cols.size(), out.resolve("summary.json"));
+            w.flush();
+        }
         return 0;
     }
 

@@ -75,12 +75,12 @@ public final class FeatureSettings {
         doc("rise_start_perc", "0.0", "1", "AP_rise_time starts at this fraction of the AP amplitude");
         doc("rise_end_perc", "1.0", "1", "AP_rise_time ends at this fraction of the AP amplitude");
         doc("initial_perc", "0.1", "1", "fraction of the stimulus counted by number_initial_spikes");
-        doc("min_spike_height", "20", "mV", "minimum peak height above the spike start for AP_begin_indices");
+        doc("min_spike_height", "20", "mV", "accepted for compatibility; not used by eFEL's current feature definitions");
         doc("strict_stiminterval", "false", "", "only consider spikes (and minima) inside [stim_start, stim_end]");
         doc("initburst_freq_threshold", "50", "Hz", "initial burst ends where the instantaneous frequency falls below this");
         doc("initburst_sahp_start", "5", "ms", "initburst_sahp search starts this long after the burst's last spike");
         doc("initburst_sahp_end", "100", "ms", "initburst_sahp search ends this long after the burst's last spike");
-        doc("precision_threshold", "1e-10", "", "numerical tolerance used by some features");
+        doc("precision_threshold", "1e-10", "ms", "tolerance on the end of the voltage_base/current_base window (rounding of the time grid)");
         doc("sahp_start", "5.0", "ms", "slow AHP search starts this long after a peak");
         doc("ignore_first_ISI", "true", "", "drop the first ISI from ISI_values and the burst detection");
         doc("impedance_max_freq", "50", "Hz", "upper frequency for impedance");
@@ -97,7 +97,7 @@ public final class FeatureSettings {
         DOC.put(name, new String[] {def, unit, text});
     }
 
-    /** Every setting name mapped to {default, unit, description}. */
+    /** Every setting name mapped to {default, unit, description}, in eFEL's order. */
     public static Map<String, String[]> describe() {
         return java.util.Collections.unmodifiableMap(DOC);
     }

@@ -1,10 +1,8 @@
 package org.dendrite.engine.analysis;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +18,8 @@ import java.util.Map;
  */
 public final class TraceFeatures {
     private static final double[] NONE = new double[0];
+    /** -Ddendrite.features.debug=true prints why a feature gave none (an exception inside its computation). */
+    private static final boolean REPORT_FAILURES = Boolean.getBoolean("dendrite.features.debug");
 
     final double[] t;
     final double[] v;
@@ -29,6 +29,8 @@ public final class TraceFeatures {
     final FeatureSettings s;
 
     private final Map<String, double[]> cache = new HashMap<>();
+    /** Features whose computation threw (they give none); tests assert that this stays empty. */
+    final Map<String, RuntimeException> failures = new LinkedHashMap<>();
     private double[] dvdt;
     private int[] peaks;
     private int[] minAhp;
@@ -137,8 +139,14 @@ public final class TraceFeatures {
 
     public double stimEnd() { return stimEnd; }
 
-    /** The value of one eFEL feature, or null where eFEL gives none. Unknown names throw. */
+    /** The value of one eFEL feature (a fresh copy), or null where eFEL gives none. Unknown names throw. */
     public double[] get(String feature) {
+        double[] x = dep(feature);
+        return x == null ? null : x.clone();
+    }
+
+    /** The cached value of a feature, computed on first use; internal callers must not modify it. */
+    double[] dep(String feature) {
         double[] cached = cache.get(feature);
         if (cached == null) {
             FeatureRegistry.Computation c = FeatureRegistry.computation(feature);
@@ -147,19 +155,14 @@ public final class TraceFeatures {
                 value = c.compute(this);
             } catch (RuntimeException e) {
                 // a feature that cannot be computed on this trace gives none, as in eFEL
+                if (REPORT_FAILURES) System.err.println("feature " + feature + ": " + e);
+                failures.put(feature, e);
                 value = null;
             }
             cached = (value == null || value.length == 0) ? NONE : value;
             cache.put(feature, cached);
         }
-        return cached == NONE ? null : cached.clone();
-    }
-
-    /** Internal access without copying (callers must not modify). */
-    double[] dep(String feature) {
-        get(feature);
-        double[] x = cache.get(feature);
-        return x == NONE ? null : x;
+        return cached == NONE ? null : cached;
     }
 
     /** Several features at once, in the order asked. */

@@ -22,12 +22,20 @@ public final class ModelSpec {
     public final List<Insertion> insertions = new ArrayList<>();
     public final List<RangeSetting> rangeSettings = new ArrayList<>();
     public final List<PointSpec> points = new ArrayList<>();
+    /** Played current waveforms (IPlay point processes), e.g. a recording's stimulus. */
+    public final List<CurrentWaveform> waveforms = new ArrayList<>();
     public final List<ArtificialSpec> artificialCells = new ArrayList<>();
+    /** Spike times (ms) of event-list artificial cells ({@code VecStim}), by cell name. */
+    public final Map<String, double[]> eventTimes = new LinkedHashMap<>();
     public final List<NetConSpec> netcons = new ArrayList<>();
     public final List<ProbeSpec> probes = new ArrayList<>();
     /** Global mechanism parameters such as {@code usetable_hh}. */
     public final Map<String, Double> globals = new LinkedHashMap<>();
     public final RunSettings run = new RunSettings();
+    /** Which channel library the mechanism names refer to: {@code hay} (the default) or {@code allen}. */
+    public String mechanismLibrary = "hay";
+    /** Per-section initial voltage (mV) overriding {@code run.vInit}; NaN where not set. */
+    private final double[] vInit;
     /** Model name (for reports); description is free text. */
     public String name = "model", description = "";
 
@@ -40,6 +48,18 @@ public final class ModelSpec {
         java.util.Arrays.fill(nseg, 1);
         java.util.Arrays.fill(ra, 35.4);
         java.util.Arrays.fill(cm, 1.0);
+        vInit = new double[n];
+        java.util.Arrays.fill(vInit, Double.NaN);
+    }
+
+    /** Initial voltage of one section (every node of it, as NEURON's {@code sec.v = x} before finitialize()). */
+    public void setVInit(int section, double mV) {
+        vInit[section] = mV;
+    }
+
+    /** Per-section initial voltage, NaN where the global v_init applies. */
+    public double vInit(int section) {
+        return vInit[section];
     }
 
     public Morphology morphology() { return morphology; }
@@ -78,6 +98,9 @@ public final class ModelSpec {
 
     /** A point process ({@code IClamp}, {@code ExpSyn}…) named for NetCons and recordings. */
     public record PointSpec(String name, String type, Location location, Map<String, Double> params) {}
+
+    /** A current injection following sampled values: times in ms, currents in nA (piecewise constant). */
+    public record CurrentWaveform(String name, Location location, double[] timeMs, double[] currentNa) {}
 
     /** An artificial cell ({@code NetStim}). */
     public record ArtificialSpec(String name, String type, Map<String, Double> params) {}

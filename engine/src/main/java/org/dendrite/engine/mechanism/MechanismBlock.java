@@ -59,6 +59,16 @@ public abstract class MechanismBlock {
     /** Called at finitialize before {@link #initialize} when a global (e.g. celsius) may have changed. */
     public void prepare(CellState s) {}
 
+    /**
+     * Sets a GLOBAL parameter of this mechanism type (one value for all instances, NEURON name
+     * {@code <param>_<SUFFIX>}, e.g. {@code ehcn_Ih}).
+     *
+     * @return false when this mechanism has no such global
+     */
+    public boolean setGlobal(String name, double value) {
+        return false;
+    }
+
     /** Sets a per-instance variable, after checking its name (used by model builders). */
     public void set(String name, int instance, double value) {
         array(name)[instance] = value;

@@ -14,7 +14,7 @@ import org.dendrite.engine.sim.CellState;
  * exponential. The random stream is dendrite's own (a seeded SplittableRandom per instance, seed from
  * parameter {@code seed}), so noisy spike trains are reproducible but not NEURON's.
  */
-public final class NetStim extends PointProcessBlock {
+public final class NetStim extends PointProcessBlock implements ArtificialCell {
     public static final MechanismType TYPE = new MechanismType("NetStim", MechanismKind.ARTIFICIAL_CELL, 80,
             List.of(Variable.parameter("interval", "ms", 10), Variable.parameter("number", "1", 10),
                     Variable.parameter("start", "ms", 50), Variable.parameter("noise", "1", 0),
@@ -39,6 +39,7 @@ public final class NetStim extends PointProcessBlock {
     }
 
     /** The spike source of instance k (NetCons attach here). */
+    @Override
     public SpikeSource source(int k) {
         return sources[k];
     }
@@ -49,6 +50,7 @@ public final class NetStim extends PointProcessBlock {
     }
 
     /** INITIAL block: schedules the first self-event (called by the simulator after the queue is cleared). */
+    @Override
     public void start(double t, EventContext ctx) {
         for (int k = 0; k < count; k++) {
             noise[k] = Math.min(1, Math.max(0, noise[k]));

@@ -1,6 +1,7 @@
 package org.dendrite.engine.recording;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One sweep (episode, trace) of a recording: a time base shared by all channels, one sample array per channel in
@@ -10,7 +11,9 @@ public final class Sweep {
     private final int index;
     private final double startMs;
     private final TimeBase time;
-    private final double[][] data;
+    private final int channelCount;
+    private final Supplier<double[][]> source;
+    private volatile double[][] data;
     private final List<Command> commands;
 
     /**
@@ -22,17 +25,56 @@ public final class Sweep {
      * @param commands command waveforms (may be empty)
      */
     public Sweep(int index, double startMs, TimeBase time, double[][] data, List<Command> commands) {
+        this(index, startMs, time, data.length, null, data, commands);
+        check(data);
+    }
+
+    private Sweep(int index, double startMs, TimeBase time, int channelCount, Supplier<double[][]> source, double[][] data,
+                  List<Command> commands) {
         this.index = index;
         this.startMs = startMs;
         this.time = time;
-        for (int c = 0; c < data.length; c++) {
-            if (data[c].length != time.size()) {
-                throw new IllegalArgumentException("sweep " + index + " channel " + c + " has " + data[c].length
+        this.channelCount = channelCount;
+        this.source = source;
+        this.data = data;
+        this.commands = List.copyOf(commands);
+    }
+
+    /**
+     * A sweep whose samples are decoded by {@code source} on first use (once): a reader can hand out a long
+     * recording without converting every sweep; {@code source} must return {@code channelCount} arrays of
+     * {@code time.size()} samples.
+     */
+    public static Sweep decodedOnUse(int index, double startMs, TimeBase time, int channelCount, Supplier<double[][]> source,
+                                     List<Command> commands) {
+        return new Sweep(index, startMs, time, channelCount, source, null, commands);
+    }
+
+    private void check(double[][] d) {
+        if (d.length != channelCount) {
+            throw new IllegalArgumentException("sweep " + index + " decoded " + d.length + " channels, expected " + channelCount);
+        }
+        for (int c = 0; c < d.length; c++) {
+            if (d[c].length != time.size()) {
+                throw new IllegalArgumentException("sweep " + index + " channel " + c + " has " + d[c].length
                         + " samples but the time base has " + time.size());
             }
         }
-        this.data = data;
-        this.commands = List.copyOf(commands);
+    }
+
+    private double[][] d() {
+        double[][] x = data;
+        if (x == null) {
+            synchronized (this) {
+                x = data;
+                if (x == null) {
+                    x = source.get();
+                    check(x);
+                    data = x;
+                }
+            }
+        }
+        return x;
     }
 
     public int index() {
@@ -54,17 +96,17 @@ public final class Sweep {
     }
 
     public int channelCount() {
-        return data.length;
+        return channelCount;
     }
 
     /** Sample {@code i} of channel {@code channel}, in the channel's unit. */
     public double value(int channel, int i) {
-        return data[channel][i];
+        return d()[channel][i];
     }
 
     /** A copy of channel {@code channel}'s samples, in the channel's unit. */
     public double[] data(int channel) {
-        return data[channel].clone();
+        return d()[channel].clone();
     }
 
     public List<Command> commands() {

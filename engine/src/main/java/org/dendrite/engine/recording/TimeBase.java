@@ -9,14 +9,23 @@ import java.util.Arrays;
 public final class TimeBase {
     private final double t0Ms;
     private final double dtMs;
+    /** dt in ns when it is a whole number of ns (times are then i x ns / 1e6: 0.15, not 0.15000000000000002). */
+    private final double dtNs;
     private final int size;
     private final double[] explicitMs;
 
     private TimeBase(double t0Ms, double dtMs, int size, double[] explicitMs) {
         this.t0Ms = t0Ms;
-        this.dtMs = dtMs;
+        double ns = Math.rint(dtMs * 1e6);
+        boolean whole = Double.isFinite(dtMs) && ns > 0 && Math.abs(ns - dtMs * 1e6) <= 1e-6 * ns;
+        this.dtNs = whole ? ns : Double.NaN;
+        this.dtMs = whole ? ns / 1e6 : dtMs;
         this.size = size;
         this.explicitMs = explicitMs;
+    }
+
+    private double uniformTime(int i) {
+        return Double.isNaN(dtNs) ? t0Ms + i * dtMs : t0Ms + i * dtNs / 1e6;
     }
 
     /** Uniform sampling: {@code size} samples starting at {@code t0Ms}, {@code dtMs} apart. */
@@ -51,14 +60,14 @@ public final class TimeBase {
     /** Time of sample {@code i} in ms. */
     public double timeMs(int i) {
         if (i < 0 || i >= size) throw new IndexOutOfBoundsException("sample " + i + " of " + size);
-        return explicitMs != null ? explicitMs[i] : t0Ms + i * dtMs;
+        return explicitMs != null ? explicitMs[i] : uniformTime(i);
     }
 
     /** A fresh array of all sample times in ms. */
     public double[] timesMs() {
         if (explicitMs != null) return explicitMs.clone();
         double[] t = new double[size];
-        for (int i = 0; i < size; i++) t[i] = t0Ms + i * dtMs;
+        for (int i = 0; i < size; i++) t[i] = uniformTime(i);
         return t;
     }
 

@@ -12,6 +12,7 @@ import org.dendrite.engine.point.EventContext;
 import org.dendrite.engine.point.EventQueue;
 import org.dendrite.engine.point.EventTarget;
 import org.dendrite.engine.point.NetCon;
+import org.dendrite.engine.point.ArtificialCell;
 import org.dendrite.engine.point.NetStim;
 import org.dendrite.engine.point.SpikeSource;
 import org.dendrite.engine.point.ThresholdDetector;
@@ -34,16 +35,18 @@ public final class Simulation implements EventContext {
     final double[] cm;
     final MechanismBlock[] blocks;
     final IonPool[] ions;
-    final NetStim[] netStims;
+    final ArtificialCell[] netStims;
     final ThresholdDetector[] detectors;
     final Map<String, SpikeSource> namedSources;
     final Traces traces;
     private final int rootCount;
     private final EventQueue queue = new EventQueue();
     private long steps;
+    /** Per-node initial voltages from per-section settings (NaN: use finitialize's argument); null if none. */
+    double[] vInitOverride;
 
     Simulation(Morphology morphology, Topology topology, CellState state, double[] a, double[] b, double[] cm,
-               MechanismBlock[] blocks, IonPool[] ions, NetStim[] netStims, ThresholdDetector[] detectors,
+               MechanismBlock[] blocks, IonPool[] ions, ArtificialCell[] netStims, ThresholdDetector[] detectors,
                Map<String, SpikeSource> namedSources, Traces traces) {
         this.morphology = morphology;
         this.topology = topology;
@@ -63,7 +66,7 @@ public final class Simulation implements EventContext {
 
     /** Compiles a model description with the standard mechanisms. */
     public static Simulation compile(ModelSpec spec) {
-        return compile(spec, MechanismRegistry.standard());
+        return compile(spec, MechanismRegistry.library(spec.mechanismLibrary));
     }
 
     public static Simulation compile(ModelSpec spec, MechanismRegistry registry) {
@@ -98,12 +101,15 @@ public final class Simulation implements EventContext {
         queue.clear();
         for (SpikeSource s : namedSources.values()) s.clearSpikes();
         for (ThresholdDetector d : detectors) d.source().clearSpikes();
-        for (NetStim ns : netStims) for (int k = 0; k < ns.count(); k++) ns.source(k).clearSpikes();
+        for (ArtificialCell ns : netStims) for (int k = 0; k < ns.count(); k++) ns.source(k).clearSpikes();
         for (MechanismBlock m : blocks) m.prepare(state);
         java.util.Arrays.fill(state.v, vInit);
+        if (vInitOverride != null) {
+            for (int i = 0; i < vInitOverride.length; i++) if (!Double.isNaN(vInitOverride[i])) state.v[i] = vInitOverride[i];
+        }
         for (IonPool ion : ions) ion.initialize(state.celsius);
         for (MechanismBlock m : blocks) m.initialize(state);
-        for (NetStim ns : netStims) ns.start(0, this);
+        for (ArtificialCell ns : netStims) ns.start(0, this);
         for (ThresholdDetector d : detectors) d.reset();
         deliverEvents(0);
         assemble();
@@ -158,18 +164,20 @@ public final class Simulation implements EventContext {
         java.util.Arrays.fill(d, 0);
         for (MechanismBlock m : blocks) m.current(state);
         int n = v.length;
+        double cj = state.secondorder == 0 ? 1.0 / state.dt : 2.0 / state.dt;
+        double cfac = 0.001 * cj;
+        for (int i = 0; i < rootCount; i++) d[i] += cfac * cm[i];
+        // One pass for axial currents, capacitance and axial conductances. Each node still receives its terms in
+        // NEURON's order (mechanisms, capacitance, its own -B, then -A of each child in index order), because a
+        // parent's index is always smaller than its children's: the sums are bit-identical to separate passes.
         for (int i = rootCount; i < n; i++) {
             int p = parent[i];
             double dv = v[p] - v[i];
             rhs[i] -= b[i] * dv;
             rhs[p] += a[i] * dv;
-        }
-        double cj = state.secondorder == 0 ? 1.0 / state.dt : 2.0 / state.dt;
-        double cfac = 0.001 * cj;
-        for (int i = 0; i < n; i++) d[i] += cfac * cm[i];
-        for (int i = rootCount; i < n; i++) {
+            d[i] += cfac * cm[i];
             d[i] -= b[i];
-            d[parent[i]] -= a[i];
+            d[p] -= a[i];
         }
     }
 

@@ -23,7 +23,9 @@ import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.Variable;
 import org.dendrite.engine.morphology.Morphology;
 import org.dendrite.engine.point.EventTarget;
+import org.dendrite.engine.point.IPlay;
 import org.dendrite.engine.point.NetCon;
+import org.dendrite.engine.point.ArtificialCell;
 import org.dendrite.engine.point.NetStim;
 import org.dendrite.engine.point.SpikeSource;
 import org.dendrite.engine.point.ThresholdDetector;
@@ -88,17 +90,37 @@ final class SimulationCompiler {
         buildDensityMechanisms();
         applyRangeSettings();
         for (IonPool p : ions.values()) p.seal();
-        List<NetStim> netStims = buildPointProcesses();
+        List<ArtificialCell> netStims = buildPointProcesses();
         applyGlobals();
         blocks.sort(Comparator.comparingInt(m -> m.type().order()));
         Map<String, SpikeSource> named = new LinkedHashMap<>();
+        for (ModelSpec.ArtificialSpec c : spec.artificialCells) {
+            if (pointBlockOf.get(c.name()) instanceof ArtificialCell ac) named.put(c.name(), ac.source(pointInstanceOf.get(c.name())));
+        }
         List<ThresholdDetector> detectors = buildNetCons(named);
         List<Probe> probes = buildProbes();
         int expectedRows = (int) Math.min(50_000_000L, Math.round(run.tstop / run.dt) / run.recordEvery + 2);
         Traces traces = new Traces(probes, run.recordEvery, expectedRows);
-        return new Simulation(morph, topo, state, a, b, cm, blocks.toArray(new MechanismBlock[0]),
-                ions.values().toArray(new IonPool[0]), netStims.toArray(new NetStim[0]),
+        Simulation sim = new Simulation(morph, topo, state, a, b, cm, blocks.toArray(new MechanismBlock[0]),
+                ions.values().toArray(new IonPool[0]), netStims.toArray(new ArtificialCell[0]),
                 detectors.toArray(new ThresholdDetector[0]), named, traces);
+        sim.vInitOverride = vInitOverride(n);
+        return sim;
+    }
+
+    /** Per-node initial voltages from per-section settings: every node of the section, its 0-end root included. */
+    private double[] vInitOverride(int n) {
+        double[] out = null;
+        for (int s = 0; s < morph.size(); s++) {
+            double v0 = spec.vInit(s);
+            if (Double.isNaN(v0)) continue;
+            if (out == null) {
+                out = new double[n];
+                java.util.Arrays.fill(out, Double.NaN);
+            }
+            for (int nd = 0; nd < n; nd++) if (topo.section(nd) == s) out[nd] = v0;
+        }
+        return out;
     }
 
     private String sectionName(int s) {
@@ -214,7 +236,7 @@ final class SimulationCompiler {
         }
     }
 
-    private List<NetStim> buildPointProcesses() {
+    private List<ArtificialCell> buildPointProcesses() {
         Map<String, List<ModelSpec.PointSpec>> byType = new LinkedHashMap<>();
         for (ModelSpec.PointSpec p : spec.points) {
             if (pointBlockOf.containsKey(p.name()) || byType.values().stream().flatMap(List::stream)
@@ -235,7 +257,11 @@ final class SimulationCompiler {
             byType.computeIfAbsent(t.name(), k -> new ArrayList<>())
                     .add(new ModelSpec.PointSpec(c.name(), c.type(), null, c.params()));
         }
-        List<NetStim> netStims = new ArrayList<>();
+        for (ModelSpec.CurrentWaveform w : spec.waveforms) {
+            byType.computeIfAbsent(IPlay.TYPE.name(), k -> new ArrayList<>())
+                    .add(new ModelSpec.PointSpec(w.name(), IPlay.TYPE.name(), w.location(), Map.of()));
+        }
+        List<ArtificialCell> netStims = new ArrayList<>();
         for (var e : byType.entrySet()) {
             MechanismType t = registry.get(e.getKey());
             List<ModelSpec.PointSpec> list = new ArrayList<>(e.getValue());
@@ -249,9 +275,25 @@ final class SimulationCompiler {
                 }
                 pointBlockOf.put(p.name(), block);
                 pointInstanceOf.put(p.name(), k);
+                double[] times = spec.eventTimes.get(p.name());
+                if (times != null) {
+                    if (!(block instanceof org.dendrite.engine.mechanism.synapse.VecStim vs)) {
+                        throw new DendriteException(p.name() + ": spike times given, but " + t.name() + " takes none");
+                    }
+                    vs.setTimes(k, times);
+                }
             }
             blocks.add(block);
-            if (block instanceof NetStim ns) netStims.add(ns);
+            if (block instanceof ArtificialCell ns) netStims.add(ns);
+            if (block instanceof IPlay play) {
+                for (ModelSpec.CurrentWaveform w : spec.waveforms) {
+                    try {
+                        play.setWaveform(pointInstanceOf.get(w.name()), w.timeMs(), w.currentNa());
+                    } catch (IllegalArgumentException ex) {
+                        throw new DendriteException("current waveform " + w.name() + ": " + ex.getMessage());
+                    }
+                }
+            }
         }
         return netStims;
     }
@@ -270,11 +312,28 @@ final class SimulationCompiler {
                 if (pool == null) continue; // no mechanism uses that ion: the global has no effect, as in NEURON
                 if (g.getKey().charAt(g.getKey().indexOf('_') - 2) == 'i') pool.ci0 = g.getValue();
                 else pool.co0 = g.getValue();
-            } else {
+            } else if (!setMechanismGlobal(g.getKey(), g.getValue())) {
                 throw new DendriteException("unknown global parameter '" + g.getKey()
-                        + "' (known: usetable_hh, <ion>i0_<ion>_ion, <ion>o0_<ion>_ion)");
+                        + "' (known: usetable_hh, <ion>i0_<ion>_ion, <ion>o0_<ion>_ion, <param>_<mechanism>)");
             }
         }
+    }
+
+    /**
+     * A mechanism GLOBAL ({@code <param>_<SUFFIX>}): set on the inserted block that knows it; accepted without
+     * effect when the mechanism exists but is inserted nowhere (as NEURON does).
+     */
+    private boolean setMechanismGlobal(String name, double value) {
+        boolean known = false;
+        for (MechanismBlock m : blocks) {
+            if (name.endsWith("_" + m.type().name()) && m.setGlobal(name, value)) known = true;
+        }
+        if (known) return true;
+        for (MechanismType t : registry.all()) {
+            if (name.endsWith("_" + t.name()) && name.length() > t.name().length() + 1
+                    && blocks.stream().noneMatch(b -> b.type() == t)) return true;
+        }
+        return false;
     }
 
     private List<ThresholdDetector> buildNetCons(Map<String, SpikeSource> named) {
@@ -285,7 +344,7 @@ final class SimulationCompiler {
             String label = nc.name() != null ? nc.name() : (nc.sourceName() != null ? nc.sourceName() : "netcon");
             if (nc.sourceName() != null) {
                 MechanismBlock blk = pointBlockOf.get(nc.sourceName());
-                if (!(blk instanceof NetStim ns)) {
+                if (!(blk instanceof ArtificialCell ns)) {
                     throw new DendriteException("NetCon " + label + ": source '" + nc.sourceName()
                             + "' is not an artificial cell (use a location to detect threshold crossings)");
                 }

@@ -27,6 +27,11 @@ final class AscLexer {
     AscLexer(String file, byte[] content) {
         this.file = file;
         this.b = content;
+        if (content.length >= 3 && (content[0] & 0xff) == 0xEF && (content[1] & 0xff) == 0xBB
+                && (content[2] & 0xff) == 0xBF) {
+            pos = 3;             // UTF-8 byte-order mark
+            lineStart = 3;
+        }
         next();
     }
 

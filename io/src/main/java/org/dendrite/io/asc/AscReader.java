@@ -15,6 +15,8 @@ import org.dendrite.io.asc.AscParser.Pt;
 import org.dendrite.io.asc.AscParser.Tree;
 import org.dendrite.io.morph.Hoc;
 import org.dendrite.io.morph.Import3dBuilder;
+import org.dendrite.io.morph.MorphologyWarning;
+import org.dendrite.io.morph.ReadResult;
 import org.dendrite.io.morph.RawSection;
 import org.dendrite.io.morph.SomaContour;
 
@@ -38,6 +40,11 @@ public final class AscReader {
     private AscReader() {}
 
     public static Morphology read(Path file) {
+        return readChecked(file).morphology();
+    }
+
+    /** Reads {@code file} with warnings about suspicious input and a sentence on the soma reading. */
+    public static ReadResult readChecked(Path file) {
         byte[] b;
         try {
             b = Files.readAllBytes(file);
@@ -46,10 +53,14 @@ public final class AscReader {
         } catch (IOException e) {
             throw new MorphologyFormatException(file, 0, 0, "cannot read the file (" + e.getMessage() + ")");
         }
-        return read(file.toString(), b);
+        return readChecked(file.toString(), b);
     }
 
     public static Morphology read(String name, byte[] content) {
+        return readChecked(name, content).morphology();
+    }
+
+    public static ReadResult readChecked(String name, byte[] content) {
         AscParser p = new AscParser(new AscLexer(name, content));
         p.parseFile();
         return build(name, p);
@@ -71,8 +82,9 @@ public final class AscReader {
         }
     }
 
-    private static Morphology build(String name, AscParser p) {
+    private static ReadResult build(String name, AscParser p) {
         List<String> notes = new ArrayList<>();
+        List<MorphologyWarning> warnings = new ArrayList<>();
         List<Contour> somaContours = new ArrayList<>();
         List<Integer> tooSmall = new ArrayList<>();
         int otherContours = 0;
@@ -82,8 +94,8 @@ public final class AscReader {
                     somaContours.add(c);
                 } else {
                     tooSmall.add(c.line);
-                    notes.add("the soma contour on line " + c.line + " has fewer than 3 points and was ignored"
-                            + " (as NEURON does)");
+                    warnings.add(new MorphologyWarning("ignored-soma-contour", c.line, "the soma contour has "
+                            + c.points.size() + " point(s), fewer than 3, and was ignored (as NEURON does)"));
                 }
             } else {
                 otherContours++;
@@ -169,10 +181,16 @@ public final class AscReader {
                 };
                 if (type == 0 && (t.properties.contains("Axon") || t.properties.contains("Dendrite")
                         || t.properties.contains("Apical"))) {
-                    notes.add("the tree on line " + t.line + " names its kind before other properties; NEURON"
-                            + " then reads it as type 0 (dend_0), and so does dendrite");
+                    warnings.add(new MorphologyWarning("undefined-type", t.line, "the tree names its kind before"
+                            + " other properties; NEURON then reads it as type 0 (dend_0), and so does dendrite"));
                 }
             }
+            if (type == 0 && !t.properties.contains("Axon") && !t.properties.contains("Dendrite")
+                    && !t.properties.contains("Apical")) {
+                warnings.add(new MorphologyWarning("undefined-type", t.line, "the tree does not say whether it is"
+                        + " an (Axon), (Dendrite) or (Apical); it is read as type 0 (dend_0)"));
+            }
+            pointWarnings(t.root, null, warnings);
             RawSection root = branch(t.root, null, -1, type, raw);
             roots.add(root);
         }
@@ -199,13 +217,14 @@ public final class AscReader {
                         best = s;
                     }
                 }
-                notes.add("the tree starting on line " + r.line + " does not start inside a soma outline; it was"
-                        + " connected to the nearest soma centre (" + String.format("%.3g", dmin) + " um away),"
-                        + " as NEURON does");
+                warnings.add(new MorphologyWarning("far-from-soma", r.line, "the tree does not start inside a"
+                        + " soma outline; it was connected to the nearest soma centre (" + String.format("%.3g",
+                        dmin) + " um away), as NEURON does"));
                 attach(r, best);
             }
         } else if (!p.trees.isEmpty()) {
-            notes.add("the file has no soma contour: each tree is a separate root section");
+            warnings.add(new MorphologyWarning("no-soma", 0, "the file has no soma contour (CellBody): each tree"
+                    + " is a separate root section"));
         }
         if (raw.isEmpty()) {
             if (!tooSmall.isEmpty()) {
@@ -217,11 +236,58 @@ public final class AscReader {
             throw new MorphologyFormatException(name, 0, 0, "nothing to build: the file contains no soma contour"
                     + " (CellBody) and no tree (Axon, Dendrite, Apical)");
         }
+        Morphology m;
         try {
-            return Import3dBuilder.build(name, raw, notes);
+            m = Import3dBuilder.build(name, raw, notes);
         } catch (IllegalArgumentException e) {
             throw new MorphologyFormatException(name, 0, 0, e.getMessage());
         }
+        String reading;
+        if (somas.isEmpty()) {
+            reading = "no soma contour";
+        } else {
+            StringBuilder sb = new StringBuilder();
+            for (Soma so : somas) {
+                if (sb.length() > 0) sb.append("; ");
+                if (so.stack.isEmpty()) {
+                    sb.append("soma contour of ").append(so.main.points.size()).append(" points (line ")
+                            .append(so.main.line).append(") read as a 21-point centroid along its principal axis");
+                } else {
+                    sb.append("stack of ").append(1 + so.stack.size()).append(" soma contours (from line ")
+                            .append(so.main.line).append(") read as one circle per contour");
+                }
+            }
+            reading = sb.append(" (NEURON Import3d)").toString();
+        }
+        warnings.sort(java.util.Comparator.comparingInt(MorphologyWarning::line));
+        return new ReadResult(m, warnings, reading);
+    }
+
+    /** Zero diameters, zero-length steps and diameter jumps along the branches of a tree. */
+    private static void pointWarnings(Branch b, Pt before, List<MorphologyWarning> w) {
+        Pt prev = before;
+        for (Pt p : b.points) {
+            if (p.d() == 0) {
+                w.add(new MorphologyWarning("zero-radius", p.line(), "a point has diameter 0: its membrane area is"
+                        + " 0 and its axial resistance huge"));
+            } else if (p.d() < 0) {
+                w.add(new MorphologyWarning("negative-diameter", p.line(), "a point has a negative diameter ("
+                        + p.d() + " um); NEURON uses its absolute value"));
+            }
+            if (prev != null) {
+                if (prev.x() == p.x() && prev.y() == p.y() && prev.z() == p.z() && prev != before) {
+                    w.add(new MorphologyWarning("zero-length-segment", p.line(), "a point repeats the position of"
+                            + " the point before it (a zero-length segment)"));
+                }
+                double r0 = Math.abs(prev.d()), r1 = Math.abs(p.d());
+                if (prev != before && r0 > 0 && r1 > 0 && (r1 > 5 * r0 || r0 > 5 * r1)) {
+                    w.add(new MorphologyWarning("radius-jump", p.line(), String.format("the diameter changes from"
+                            + " %.3g um (line %d) to %.3g um, by more than a factor 5", r0, prev.line(), r1)));
+                }
+            }
+            prev = p;
+        }
+        for (Branch c : b.children) pointWarnings(c, prev, w);
     }
 
     private static String join(List<Integer> l) {

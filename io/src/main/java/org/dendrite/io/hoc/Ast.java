@@ -176,6 +176,18 @@ final class Ast {
         ForSeg(Token at, String file, Expr var, Expr ends, Stmt body) { super(at, file); this.var = var; this.ends = ends; this.body = body; }
     }
 
+    /** {@code for iter(args) stmt}: runs the iterator, whose iterator_statement runs stmt in the caller. */
+    static final class ForIterator extends Stmt {
+        final Ref call;
+        final Stmt body;
+        ForIterator(Token at, String file, Ref call, Stmt body) { super(at, file); this.call = call; this.body = body; }
+    }
+
+    /** {@code iterator_statement} inside an iterator. */
+    static final class IteratorStatement extends Stmt {
+        IteratorStatement(Token at, String file) { super(at, file); }
+    }
+
     static final class Jump extends Stmt {
         final String kind; // break, continue, stop
         Jump(Token at, String file, String kind) { super(at, file); this.kind = kind; }

@@ -1,7 +1,5 @@
 package org.dendrite.io.hoc;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,14 +22,16 @@ final class Builtins {
             "xopen_broadcast_", "nrnpointmenu", "nrnsecmenu", "nrnglobalmechmenu", "nrnmechmenu", "movie_frame",
             "steprun_graph", "save_session", "load_session", "graphmenu", "nrnallsectionmenu", "nrnallpointmenu",
             "makeMainWindow", "fit_praxis_GUI");
+    /** GUI procedures defined by stdrun/stdlib (procs: they print nothing at top level). */
+    static final Set<String> STDRUN_GUI_PROCS = Set.of("nrnmainmenu", "nrncontrolmenu", "newPlotV", "newPlotI",
+            "newPlot", "newshapeplot", "addplot", "graphmenu");
     static final Set<String> GUI_CLASSES = Set.of("Graph", "PlotShape", "Shape", "VBox", "HBox", "Deck",
             "ValueFieldEditor", "RangeVarPlot", "SymChooser", "MenuExplore", "Inserter", "PointProcessManager",
             "NetWork", "LinearMechanism_GUI", "CellBuild", "MulRunFitter", "Grapher", "ModelView", "TextEditor",
             "GUIMath", "Pointer", "RunFitter", "MechanismStandard_GUI", "SectionBrowser", "PPShape", "Timer");
     static final Set<String> UNSUPPORTED_CLASSES = Set.of("File", "Matrix", "Impedance", "PythonObject",
             "ParallelContext", "LinearMechanism", "KSChan", "StringFunctions", "MechanismType", "MechanismStandard",
-            "PtrVector", "Import3d_SWC_read", "Import3d_Neurolucida3", "Import3d_GUI", "Import3d_MorphML",
-            "Import3d_Eutectic_read", "Import3d_Section", "BBSaveState", "SaveState", "FInitializeHandler",
+            "PtrVector", "Import3d_MorphML", "Import3d_Eutectic_read", "Import3d_Section", "BBSaveState", "SaveState", "FInitializeHandler",
             "NetStim_noise", "VecStim", "PatternStim", "APCount", "IntFire1", "IntFire2", "IntFire4",
             "OClamp", "VClamp", "AlphaSynapse", "ExpSyn2");
 
@@ -48,9 +48,10 @@ final class Builtins {
         simulation();
         objects();
         for (String g : GUI_FUNCTIONS) {
+            boolean proc = STDRUN_GUI_PROCS.contains(g);
             fns.put(g, (a, at) -> {
                 in.noteGui(g + "()");
-                return 0.0;
+                return proc ? HocInterpreter.NO_VALUE : 0.0;
             });
         }
     }
@@ -61,7 +62,7 @@ final class Builtins {
 
     boolean isClass(String name) {
         if (name.equals("Vector") || name.equals("List") || name.equals("SectionList") || name.equals("SectionRef")
-                || name.equals("Random") || name.equals("NetCon") || name.equals("CVode")) {
+                || name.equals("Random") || name.equals("NetCon") || name.equals("CVode") || name.startsWith("Import3d_")) {
             return true;
         }
         if (GUI_CLASSES.contains(name) || UNSUPPORTED_CLASSES.contains(name)) return true;
@@ -191,7 +192,13 @@ final class Builtins {
                 if (!(o instanceof TemplateObject)) throw at.error("execute(cmd, obj): obj must be a template object");
                 ctx = (TemplateObject) o;
             }
-            in.executeIn(s(a, 0, at, "execute"), ctx);
+            String cmd = s(a, 0, at, "execute");
+            try {
+                in.executeIn(cmd, ctx);
+            } catch (HocException e) {
+                // report where execute() was called, and what failed inside the executed text
+                throw at.error("in execute(\"" + cmd.strip() + "\"): " + e.detail());
+            }
             return 0.0;
         });
         fns.put("execute1", (a, at) -> {
@@ -210,6 +217,7 @@ final class Builtins {
             Symbol sym = in.lookup(name);
             if (sym == null) sym = in.globals.get(name);
             if (sym == null) {
+                if (name.equals("L") || name.equals("nseg") || name.equals("Ra")) return 5.0;
                 if (fns.containsKey(name) || isClass(name) || in.isRangeName(name)) return 1.0;
                 return 0.0;
             }
@@ -238,7 +246,7 @@ final class Builtins {
         });
         fns.put("getcwd", (a, at) -> in.currentDirectory().toString() + "/");
         fns.put("quit", (a, at) -> {
-            throw new HocInterpreter.StopSignal();
+            throw new HocInterpreter.StopSignal(true);
         });
         fns.put("nrn_load_dll", (a, at) -> {
             in.world().note("nrn_load_dll(\"" + s(a, 0, at, "nrn_load_dll") + "\") ignored: mechanisms come from dendrite's catalogue");
@@ -301,11 +309,6 @@ final class Builtins {
         throw at.error("cannot find HOC file '" + name + "' (looked in " + in.currentDirectory() + ")");
     }
 
-    /** Reads a file as a string (for tests of load). */
-    static String read(Path p) throws IOException {
-        return Files.readString(p, StandardCharsets.UTF_8);
-    }
-
     // ---------------------------------------------------------------- sections
     private void sections() {
         fns.put("secname", (a, at) -> in.currentSection(at).name());
@@ -317,7 +320,7 @@ final class Builtins {
         fns.put("issection", (a, at) -> {
             HocSection cur = in.currentSectionOrNull();
             if (cur == null) return 0.0;
-            return SectionPattern.compile(s(a, 0, at, "issection")).matches(cur.name()) ? 1.0 : 0.0;
+            return SectionPattern.compile(s(a, 0, at, "issection")).matchesWhole(cur.name()) ? 1.0 : 0.0;
         });
         fns.put("ismembrane", (a, at) -> {
             String m = s(a, 0, at, "ismembrane");
@@ -334,14 +337,14 @@ final class Builtins {
         });
         fns.put("pop_section", (a, at) -> {
             in.popSection(at);
-            return 0.0;
+            return 1.0;
         });
         fns.put("push_section", (a, at) -> {
             String name = s(a, 0, at, "push_section");
             HocSection sec = in.section(name);
             if (sec == null) throw at.error("push_section: no section named " + name);
             in.pushSection(sec);
-            return 0.0;
+            return HocInterpreter.NO_VALUE;
         });
         fns.put("delete_section", (a, at) -> {
             HocSection sec = in.currentSection(at);
@@ -357,7 +360,9 @@ final class Builtins {
         });
         fns.put("ri", (a, at) -> {
             arity(a, 1, 1, at, "ri");
-            return ri(in.currentSection(at), pos(a, 0, at, "ri"));
+            // NEURON keeps 1/ri per node and ri() answers 1/(1/ri): reproduce that rounding
+            double r = ri(in.currentSection(at), pos(a, 0, at, "ri"));
+            return r >= 1e30 ? r : 1 / (1 / r);
         });
         fns.put("distance", (a, at) -> {
             HocSection sec = in.currentSection(at);
@@ -378,7 +383,7 @@ final class Builtins {
             in.out().println();
             for (HocSection s : in.world().sections()) {
                 if (s.parent != null) continue;
-                printTree(s, 0);
+                printTree(s, 0, true);
             }
             in.out().println();
             return 1.0;
@@ -386,6 +391,10 @@ final class Builtins {
         fns.put("psection", (a, at) -> {
             psection(in.currentSection(at));
             return 1.0;
+        });
+        fns.put("lambda_f", (a, at) -> {
+            arity(a, 1, 1, at, "lambda_f");
+            return lambdaF(in.currentSection(at), n(a, 0, at, "lambda_f"), at);
         });
         fns.put("this_section", (a, at) -> {
             throw at.error("this_section() is not supported");
@@ -399,6 +408,24 @@ final class Builtins {
         fns.put("setSpineArea", (a, at) -> {
             throw at.error("setSpineArea() is not supported");
         });
+    }
+
+    /** stdlib's lambda_f(f): the AC length constant (um) of a section at f Hz (neuron-numerics §4.1). */
+    static double lambdaF(HocSection s, double freq, Ast.Node at) {
+        double cm = s.cm[s.segmentIndex(0.5)];
+        if (cm == 0) return 1e10;
+        if (s.n3d < 2) {
+            return 1e5 * Math.sqrt(s.diam(s.segmentIndex(0.5)) / (4 * Math.PI * freq * s.ra * cm));
+        }
+        double[] arc = s.arc3d();
+        double lam = 0;
+        for (int k = 1; k < s.n3d; k++) {
+            double d = (double) s.pd[k - 1] + s.pd[k];
+            if (!(d > 0)) throw at.error("lambda_f: zero 3-D diameter in " + s.name());
+            lam += (arc[k] - arc[k - 1]) / Math.sqrt(d);
+        }
+        lam *= Math.sqrt(2) * 1e-5 * Math.sqrt(4 * Math.PI * freq * s.ra * cm);
+        return s.L() / lam;
     }
 
     private static double pos(List<Object> a, int i, Ast.Node at, String f) {
@@ -417,34 +444,59 @@ final class Builtins {
         return sec.segmentRi(sec.segmentIndex(x));
     }
 
-    private void printTree(HocSection s, int depth) {
+    /**
+     * NEURON's topology() drawing: a root is {@code |---|} (one dash per segment), a child {@code `--|} drawn
+     * from the column of its attachment node on the parent; children follow their parent depth first, in
+     * decreasing attachment position.
+     */
+    private void printTree(HocSection s, int col, boolean root) {
+        int n = s.nseg;
         StringBuilder sb = new StringBuilder();
-        sb.append(" ".repeat(depth * 3));
-        sb.append(depth == 0 ? "|" : "`|");
-        sb.append("-".repeat(s.nseg)).append("|       ").append(s.name()).append("(0-1)");
-        if (s.parent != null) sb.append(" at ").append(s.parent.name()).append("(").append(HocFormat.g(s.parentX, 8)).append(")");
+        int firstSeg;
+        if (root) {
+            sb.append('|').append("-".repeat(n)).append('|');
+            firstSeg = col + 1;
+        } else {
+            sb.append(" ".repeat(col)).append('`').append("-".repeat(n - 1)).append('|');
+            firstSeg = col;
+        }
+        sb.append("       ").append(s.name()).append(s.childEnd == 1 ? "(1-0)" : "(0-1)");
         in.out().println(sb);
-        for (HocSection c : in.world().children(s)) printTree(c, depth + 1);
+        List<HocSection> ch = new ArrayList<>(in.world().children(s));
+        java.util.Collections.reverse(ch);
+        for (HocSection c : ch) {
+            int idx = c.parentX <= 0 ? -1 : c.parentX >= 1 ? n : Math.min((int) (n * c.parentX), n - 1);
+            printTree(c, firstSeg + idx + 1, false);
+        }
     }
 
+    /** NEURON's psection() text: geometry, connection, and the PARAMETER values of the first segment. */
     private void psection(HocSection s) {
         StringBuilder sb = new StringBuilder();
-        sb.append(s.name()).append(" { nseg=").append(s.nseg).append("  L=").append(HocFormat.g(s.L(), 8))
-                .append("  Ra=").append(HocFormat.g(s.ra, 8)).append('\n');
+        sb.append(s.name()).append(" { nseg=").append(s.nseg).append("  L=").append(HocFormat.g(s.L(), 6))
+                .append("  Ra=").append(HocFormat.g(s.ra, 6)).append('\n');
         if (s.parent != null) {
-            sb.append("\t").append(s.parent.name()).append(" connect ").append(s.name()).append(" (")
-                    .append(HocFormat.g(s.childEnd, 8)).append("), ").append(HocFormat.g(s.parentX, 8)).append('\n');
+            sb.append('\t').append(s.parent.name()).append(" connect ").append(s.name()).append(" (")
+                    .append(HocFormat.g(s.childEnd, 6)).append("), ").append(HocFormat.g(s.parentX, 6)).append('\n');
+        } else {
+            int cell = 0;
+            for (HocSection r : in.world().sections()) {
+                if (r == s) break;
+                if (r.parent == null) cell++;
+            }
+            sb.append("\t/*location 0 attached to cell ").append(cell).append("*/\n");
         }
         sb.append("\t/* First segment only */\n");
-        sb.append("\tinsert capacitance { cm=").append(HocFormat.g(s.cm[0], 8)).append("}\n");
-        sb.append("\tinsert morphology { diam=").append(HocFormat.g(s.diam(0), 8)).append("}\n");
+        String cap = "\tinsert capacitance { cm=" + HocFormat.g(s.cm[0], 6) + "}\n";
+        String morph = "\tinsert morphology { diam=" + HocFormat.g(s.diam(0), 6) + "}\n";
+        sb.append(s.nsegChanged ? cap + morph : morph + cap);
         for (MechanismInstance m : s.mechanisms.values()) {
             sb.append("\tinsert ").append(m.name()).append(" {");
             List<MechanismCatalog.Parameter> ps = m.mechanism().parameters();
             for (int i = 0; i < ps.size(); i++) {
-                if (ps.get(i).global()) continue;
+                if (ps.get(i).kind() != MechanismCatalog.Kind.PARAMETER) continue;
                 String full = m.name().endsWith("_ion") ? ps.get(i).name() : ps.get(i).name() + "_" + m.name();
-                sb.append(' ').append(full).append('=').append(HocFormat.g(m.values[i][0], 8));
+                sb.append(' ').append(full).append('=').append(HocFormat.g(m.values[i][0], 6));
             }
             sb.append("}\n");
         }
@@ -591,33 +643,45 @@ final class Builtins {
 
     // ---------------------------------------------------------------- simulation
     private void simulation() {
+        // finitialize and fadvance are built-in functions (they return 1); run, stdinit, init, continuerun,
+        // steprun, setdt are stdrun procs (no value, nothing printed at top level)
         fns.put("finitialize", (a, at) -> {
             in.finitialize(a.isEmpty() ? in.world().vInit() : n(a, 0, at, "finitialize"), at);
-            return 0.0;
+            return 1.0;
         });
         fns.put("fadvance", (a, at) -> {
             in.fadvance(at);
-            return 0.0;
+            return 1.0;
         });
         fns.put("run", (a, at) -> {
             if (!a.isEmpty()) in.world().tstop = n(a, 0, at, "run");
             in.runStd(at);
-            return 0.0;
+            return HocInterpreter.NO_VALUE;
         });
         fns.put("stdinit", (a, at) -> {
             in.finitialize(in.world().vInit(), at);
-            return 0.0;
+            return HocInterpreter.NO_VALUE;
         });
         fns.put("init", fns.get("stdinit"));
         fns.put("continuerun", (a, at) -> {
             in.continuerun(n(a, 0, at, "continuerun"), at);
-            return 0.0;
+            return HocInterpreter.NO_VALUE;
         });
         fns.put("steprun", (a, at) -> {
             in.fadvance(at);
+            return HocInterpreter.NO_VALUE;
+        });
+        fns.put("setdt", (a, at) -> HocInterpreter.NO_VALUE);
+        fns.put("stoppedrun", (a, at) -> 0.0);
+        fns.put("step", fns.get("steprun"));
+        fns.put("advance", fns.get("steprun"));
+        fns.put("set_ra", (a, at) -> HocInterpreter.NO_VALUE);
+        fns.put("cvode_local", (a, at) -> {
+            if (!a.isEmpty() && n(a, 0, at, "cvode_local") != 0) {
+                in.world().note("cvode_local(1): local variable time step is not available; dendrite runs fixed step (dt)");
+            }
             return 0.0;
         });
-        fns.put("setdt", (a, at) -> 0.0);
         fns.put("fcurrent", (a, at) -> {
             throw at.error("fcurrent() is not supported yet");
         });
@@ -679,6 +743,15 @@ final class Builtins {
                 return new CVodeObject(in.nextIndex("CVode"));
             case "NetCon":
                 return newNetCon(args, at);
+            case "Import3d_SWC_read":
+                return new Import3d.Reader(cls, in.nextIndex(cls), "swc");
+            case "Import3d_Neurolucida3":
+                return new Import3d.Reader(cls, in.nextIndex(cls), "asc");
+            case "Import3d_GUI": {
+                HocObject r = BuiltinObject.obj(args, 0, at, cls);
+                if (!(r instanceof Import3d.Reader)) throw at.error("new Import3d_GUI(reader, 0) needs an Import3d reader");
+                return new Import3d.Gui(in.nextIndex(cls), (Import3d.Reader) r);
+            }
             default:
         }
         if (GUI_CLASSES.contains(cls)) {

@@ -127,6 +127,23 @@ public final class HocInterpreter {
         }
     }
 
+    /**
+     * The top-level object variable that holds {@code o} ({@code vsoma}, or {@code vecs[2]} for an objref array),
+     * or null when no top-level variable refers to it. Used to name recorded Vectors in output files.
+     */
+    public String variableHolding(HocObject o) {
+        List<String> names = new ArrayList<>(globals.keySet());
+        java.util.Collections.sort(names);
+        for (String n : names) {
+            Symbol sym = globals.get(n);
+            if (sym.kind != Symbol.Kind.OBJREF || sym.objs == null) continue;
+            for (int i = 0; i < sym.objs.length; i++) {
+                if (sym.objs[i] == o) return sym.objs.length == 1 ? n : n + "[" + i + "]";
+            }
+        }
+        return null;
+    }
+
     /** Value of a top-level number variable (NaN if absent). */
     public double getNumber(String name) {
         Object v = globalValue(name);
@@ -196,24 +213,30 @@ public final class HocInterpreter {
         Parser parser = new Parser(tokens, file);
         Frame saved = frame;
         frame = context;
+        runDepth++;
         try {
             while (!parser.atEnd()) {
                 Stmt s = parser.next();
                 try {
-                    execTop(s);
+                    exec(s);
                 } catch (Signal sig) {
-                    if (sig instanceof StopSignal) return;
+                    if (sig instanceof StopSignal) {
+                        if (((StopSignal) sig).quit) {
+                            quitRequested = true;
+                            if (runDepth > 1) throw sig;
+                        }
+                        return;
+                    }
                     throw s.error("'" + sig.name() + "' outside a loop or procedure");
                 }
             }
         } finally {
             frame = saved;
+            runDepth--;
         }
     }
 
-    private void execTop(Stmt s) {
-        exec(s);
-    }
+    private int runDepth;
 
     // ================================================================ control-flow signals
     abstract static class Signal extends RuntimeException {
@@ -235,7 +258,17 @@ public final class HocInterpreter {
     }
 
     static final class StopSignal extends Signal {
+        final boolean quit;
+        StopSignal() { this(false); }
+        StopSignal(boolean quit) { this.quit = quit; }
         String name() { return "stop"; }
+    }
+
+    private boolean quitRequested;
+
+    /** Whether HOC called {@code quit()} (the interactive prompt then ends). */
+    public boolean quitRequested() {
+        return quitRequested;
     }
 
     static final class ReturnSignal extends Signal {
@@ -251,6 +284,10 @@ public final class HocInterpreter {
         final List<Object> args;
         final Procedure proc;
         Map<String, Symbol> locals;
+        /** For an iterator's activation: the loop body that iterator_statement runs. */
+        IteratorLoop loop;
+        /** Per argument, the caller's objref variable it came from (so {@code $o1 = obj} sets it), or null. */
+        ObjrefSlot[] argSlots;
 
         Frame(Frame caller, TemplateObject self, List<Object> args, Procedure proc) {
             this.caller = caller;
@@ -281,6 +318,8 @@ public final class HocInterpreter {
             ExprStmt es = (ExprStmt) s;
             Object v = eval(es.expr);
             if (es.printResult && v != NO_VALUE) printValue(v);
+            // a method called through an object at top level prints 0 even when it is a proc (NEURON 8.2)
+            else if (es.printResult && es.expr instanceof Ref && ((Ref) es.expr).target != null) printValue(0.0);
         } else if (s instanceof Block) {
             for (Stmt b : ((Block) s).body) exec(b);
         } else if (s instanceof If) {
@@ -304,6 +343,10 @@ public final class HocInterpreter {
             execForRange((ForRange) s);
         } else if (s instanceof ForSeg) {
             execForSeg((ForSeg) s);
+        } else if (s instanceof ForIterator) {
+            execForIterator((ForIterator) s);
+        } else if (s instanceof IteratorStatement) {
+            execIteratorStatement((IteratorStatement) s);
         } else if (s instanceof Jump) {
             String k = ((Jump) s).kind;
             if (k.equals("break")) throw BreakSignal.INSTANCE;
@@ -342,11 +385,13 @@ public final class HocInterpreter {
                 if (!secStack.isEmpty()) secStack.pop();
             }
         } else if (s instanceof Access) {
+            // inside a section block, access replaces the top of the stack only (NEURON 8.2 behaviour)
             HocSection sec = evalSection(((Access) s).section);
-            accessed = sec;
             if (!secStack.isEmpty()) {
                 secStack.pop();
                 secStack.push(sec);
+            } else {
+                accessed = sec;
             }
         } else if (s instanceof Connect) {
             execConnect((Connect) s);
@@ -361,7 +406,11 @@ public final class HocInterpreter {
             for (Expr e : ((Print) s).items) {
                 Object v = eval(e);
                 if (v instanceof Double) sb.append(HocFormat.g((Double) v, 8)).append(' ');
-                else if (v instanceof String || v instanceof StrRef) sb.append(v);
+                else if (v instanceof String || v instanceof StrRef) {
+                    sb.append(v);
+                    // NEURON 8.2 prints a space after an object's string member (obj.str), not after others
+                    if (e instanceof Ref && ((Ref) e).target != null) sb.append(' ');
+                }
                 else if (v == null) sb.append("NULLobject ");
                 else sb.append(v).append(' ');
             }
@@ -376,8 +425,8 @@ public final class HocInterpreter {
     private void printValue(Object v) {
         if (v instanceof Double) out.println("\t" + HocFormat.g((Double) v, 8) + " ");
         else if (v instanceof String || v instanceof StrRef) out.println(v);
-        else if (v == null) out.println("\tNULLobject");
-        else out.println("\t" + v);
+        else if (v == null) out.println("\tNULLobject ");
+        else out.println("\t" + v + " ");
     }
 
     private void execFor(For f) {
@@ -391,6 +440,105 @@ public final class HocInterpreter {
                 // step
             }
             if (f.step != null) eval(f.step);
+        }
+    }
+
+    /** The body of the for-iterator loop being run, and the frame it runs in. */
+    private static final class IteratorLoop {
+        final Stmt body;
+        final Frame frame;
+        IteratorLoop(Stmt body, Frame frame) { this.body = body; this.frame = frame; }
+    }
+
+    /** Thrown through the iterator when the loop body executes break. */
+    private static final class IteratorBreak extends Signal {
+        final IteratorLoop loop;
+        IteratorBreak(IteratorLoop loop) { this.loop = loop; }
+        String name() { return "break"; }
+    }
+
+    private void execForIterator(ForIterator f) {
+        Ref call = f.call;
+        if (call.target == null && call.name.equals("case") && lookup("case") == null) {
+            // stdlib's iterator case(&x, v1, v2, ...): x takes each value in turn (x is created if new)
+            if (!call.args.isEmpty() && call.args.get(0) instanceof AddressOf
+                    && ((AddressOf) call.args.get(0)).target instanceof Ref) {
+                Ref x = (Ref) ((AddressOf) call.args.get(0)).target;
+                if (x.target == null && x.index == null && x.args == null && lookup(x.name) == null
+                        && rangeName(x.name) == null && !WORLD_VARIABLES.contains(x.name)) {
+                    declarationScope().put(x.name, Symbol.number(x.name, 0));
+                }
+            }
+            List<Object> args = evalArgs(call.args);
+            if (args.isEmpty() || !(args.get(0) instanceof HocPointer)) throw f.error("for case(&x, values...) needs &x first");
+            HocPointer p = (HocPointer) args.get(0);
+            for (int i = 1; i < args.size(); i++) {
+                p.set(num(args.get(i), call));
+                try {
+                    exec(f.body);
+                } catch (BreakSignal b) {
+                    break;
+                } catch (ContinueSignal c) {
+                    // next value
+                }
+            }
+            return;
+        }
+        Procedure p;
+        TemplateObject self;
+        if (call.target == null) {
+            Symbol s = lookup(call.name);
+            if (s == null || s.kind != Symbol.Kind.PROC || !s.proc.kind.equals("iterator")) {
+                throw f.error("'" + call.name + "' is not an iterator");
+            }
+            p = s.proc;
+            self = p.template == null ? null : frame.self;
+        } else {
+            Object t = eval(call.target);
+            if (!(t instanceof TemplateObject)) throw f.error("for " + call.name + "(...): not an iterator of an object");
+            Symbol s = publicMember((TemplateObject) t, call);
+            if (s.kind != Symbol.Kind.PROC || !s.proc.kind.equals("iterator")) {
+                throw f.error("'" + call.name + "' is not an iterator");
+            }
+            p = s.proc;
+            self = (TemplateObject) t;
+        }
+        IteratorLoop loop = new IteratorLoop(f.body, frame);
+        try {
+            List<Object> args = evalArgs(call.args);
+            pendingSlots = objrefSlots(call.args);
+            callProcedure(p, self, args, call, loop);
+        } catch (IteratorBreak b) {
+            if (b.loop != loop) throw b;
+        } catch (IteratorReturn r) {
+            if (r.loop != loop) throw r;
+            throw new ReturnSignal(r.value);
+        }
+    }
+
+    /** Thrown through the iterator when the loop body executes return (it returns from the loop's procedure). */
+    private static final class IteratorReturn extends Signal {
+        final IteratorLoop loop;
+        final Object value;
+        IteratorReturn(IteratorLoop loop, Object value) { this.loop = loop; this.value = value; }
+        String name() { return "return"; }
+    }
+
+    private void execIteratorStatement(IteratorStatement s) {
+        IteratorLoop loop = frame.loop;
+        if (loop == null) throw s.error("iterator_statement outside an iterator");
+        Frame saved = frame;
+        frame = loop.frame;
+        try {
+            exec(loop.body);
+        } catch (BreakSignal b) {
+            throw new IteratorBreak(loop);
+        } catch (ReturnSignal r) {
+            throw new IteratorReturn(loop, r.value);
+        } catch (ContinueSignal c) {
+            // next iteration of the iterator
+        } finally {
+            frame = saved;
         }
     }
 
@@ -418,7 +566,9 @@ public final class HocInterpreter {
         int n = sec.nseg;
         List<Double> xs = new ArrayList<>();
         if (ends) xs.add(0.0);
-        for (int j = 0; j < n; j++) xs.add(sec.centre(j));
+        // NEURON accumulates the centres: x = dx/2, then x += dx (matches its last bits)
+        double dx = 1.0 / n, x0 = 0.5 * dx;
+        for (int j = 0; j < n; j++, x0 += dx) xs.add(x0);
         if (ends) xs.add(1.0);
         for (double x : xs) {
             assign(f.var, x, f);
@@ -443,8 +593,11 @@ public final class HocInterpreter {
             return;
         }
         List<HocSection> list;
+        // inside a template, forall and forsec "pattern" see only the object's own sections (NEURON 8.2)
+        TemplateObject self = frame.self;
         if (l.kind.equals("forall")) {
-            list = new ArrayList<>(world.sections);
+            list = new ArrayList<>();
+            for (HocSection s : world.sections) if (self == null || s.owner() == self) list.add(s);
         } else {
             Object sel = eval(l.selector);
             if (sel instanceof HocSectionList) {
@@ -452,7 +605,9 @@ public final class HocInterpreter {
             } else if (sel instanceof String || sel instanceof StrRef) {
                 SectionPattern p = SectionPattern.compile(sel.toString());
                 list = new ArrayList<>();
-                for (HocSection s : world.sections) if (p.matches(s.name())) list.add(s);
+                for (HocSection s : world.sections) {
+                    if ((self == null || s.owner() == self) && p.matches(s.name())) list.add(s);
+                }
             } else {
                 throw l.selector.error("forsec needs a SectionList or a name pattern string");
             }
@@ -507,6 +662,10 @@ public final class HocInterpreter {
         Map<String, Symbol> scope = declarationScope();
         for (int i = 0; i < d.names.size(); i++) {
             String n = d.names.get(i);
+            if (rangeName(n) != null || WORLD_VARIABLES.contains(n) || builtins.hasFunction(n) || builtins.isClass(n)) {
+                throw d.error("'" + n + "' is a built-in name (section variable, range variable or function) "
+                        + "and cannot be declared");
+            }
             int[] dims = dims(d.dims.get(i), d);
             int size = dims == null ? 1 : product(dims);
             Symbol old = scope.get(n);
@@ -919,6 +1078,31 @@ public final class HocInterpreter {
         return new HocVector(nextIndex("Vector"));
     }
 
+    /** An element of an objref variable. */
+    private static final class ObjrefSlot {
+        final Symbol symbol;
+        final int index;
+        ObjrefSlot(Symbol symbol, int index) { this.symbol = symbol; this.index = index; }
+    }
+
+    private ObjrefSlot[] pendingSlots;
+
+    /** For each argument that names an objref variable, that variable's slot: HOC passes objrefs by reference. */
+    private ObjrefSlot[] objrefSlots(List<Expr> args) {
+        if (args == null || args.isEmpty()) return null;
+        ObjrefSlot[] slots = null;
+        for (int i = 0; i < args.size(); i++) {
+            if (!(args.get(i) instanceof Ref)) continue;
+            Ref r = (Ref) args.get(i);
+            if (r.target != null || r.args != null) continue;
+            Symbol s = lookup(r.name);
+            if (s == null || s.kind != Symbol.Kind.OBJREF) continue;
+            if (slots == null) slots = new ObjrefSlot[args.size()];
+            slots[i] = new ObjrefSlot(s, s.flatIndex(evalIndex(r.index), r));
+        }
+        return slots;
+    }
+
     List<Object> evalArgs(List<Expr> args) {
         if (args == null || args.isEmpty()) return List.of();
         List<Object> r = new ArrayList<>(args.size());
@@ -1063,18 +1247,32 @@ public final class HocInterpreter {
             }
             case PROC:
                 if (r.args == null) throw r.error("'" + s.name + "' is a " + s.proc.kind + "; call it as " + s.name + "()");
-                return callProcedure(s.proc, s.proc.template == null ? null : ctx, evalArgs(r.args), r);
+            {
+                List<Object> args = evalArgs(r.args);
+                pendingSlots = objrefSlots(r.args);
+                return callProcedure(s.proc, s.proc.template == null ? null : ctx, args, r);
+            }
             default:
                 throw r.error("'" + s.name + "' is a template; create an object with new " + s.name + "()");
         }
     }
 
     Object callProcedure(Procedure p, TemplateObject self, List<Object> args, Node at) {
+        return callProcedure(p, self, args, at, null);
+    }
+
+    private Object callProcedure(Procedure p, TemplateObject self, List<Object> args, Node at, IteratorLoop loop) {
+        if (p.kind.equals("iterator") && loop == null) {
+            throw at.error("iterator " + p.name + " can only be used as 'for " + p.name + "(...) statement'");
+        }
         if (++callDepth > 2000) {
             callDepth = 0;
             throw at.error("procedure calls nested too deep (infinite recursion in " + p.name + "?)");
         }
         Frame f = new Frame(frame, self, new ArrayList<>(args), p);
+        f.loop = loop;
+        f.argSlots = pendingSlots;
+        pendingSlots = null;
         Frame saved = frame;
         frame = f;
         Object result = null;
@@ -1101,7 +1299,7 @@ public final class HocInterpreter {
         }
     }
 
-    /** Procedure call by name at top level (for {@code execute} and tests). */
+    /** Arguments of the procedure being executed. */
     List<Object> currentArgs() {
         return frame.args;
     }
@@ -1158,6 +1356,13 @@ public final class HocInterpreter {
                 ((StrRef) cur).value = string(value, at);
             } else {
                 if (!(value instanceof Double) && d.kind.isEmpty()) throw d.error("$" + n + " must stay a number");
+                if (d.kind.equals("o")) {
+                    if (value != null && !(value instanceof HocObject)) throw d.error("$o" + n + " must be an object");
+                    if (frame.argSlots != null && frame.argSlots[n - 1] != null) {
+                        ObjrefSlot slot = frame.argSlots[n - 1];
+                        slot.symbol.objs[slot.index] = (HocObject) value;
+                    }
+                }
                 frame.args.set(n - 1, value);
             }
             return;
@@ -1369,7 +1574,7 @@ public final class HocInterpreter {
                     double live = bridge.value(world, HocPointer.range(this, sec, x, "v"));
                     if (!Double.isNaN(live)) return live;
                 }
-                double v = sec.v[seg];
+                double v = initialV(sec, x);
                 return Double.isNaN(v) ? world.vInit : v;
             }
             default: {
@@ -1446,10 +1651,44 @@ public final class HocInterpreter {
         int lo = 0, hi = sec.nseg - 1;
         if (r.args != null) {
             double x = rangeX(r, sec);
+            if (rn.kind == RangeName.Kind.V && (x <= 0 || x >= 1)) {
+                setEndV(sec, x, value);
+                return;
+            }
             lo = hi = sec.segmentIndex(x);
         }
-        setRangeSegments(rn, sec, lo, hi, value, r);
+        whole = r.args == null;
+        try {
+            setRangeSegments(rn, sec, lo, hi, value, r);
+        } finally {
+            whole = false;
+        }
     }
+
+    private static void setEndV(HocSection sec, double x, double value) {
+        if (x >= 1) {
+            sec.vEnds[1] = value;
+        } else if (sec.parent == null) {
+            sec.vEnds[0] = value;
+        } else {
+            HocSection p = sec.parent;
+            double px = p.nodePosition(sec.parentX);
+            if (px > 0 && px < 1) p.v[p.segmentIndex(px)] = value;
+            else setEndV(p, px, value);
+        }
+    }
+
+    /** The initial v at x: the end nodes are separate from the segments (x = 0 of a child is its parent's node). */
+    private static double initialV(HocSection sec, double x) {
+        if (x <= 0) {
+            if (sec.parent == null) return sec.vEnds[0];
+            return initialV(sec.parent, sec.parent.nodePosition(sec.parentX));
+        }
+        if (x >= 1) return sec.vEnds[1];
+        return sec.v[sec.segmentIndex(x)];
+    }
+
+    private boolean whole;
 
     private void setRangeSegments(RangeName rn, HocSection sec, int lo, int hi, double value, Node at) {
         switch (rn.kind) {
@@ -1464,6 +1703,11 @@ public final class HocInterpreter {
                 return;
             case V:
                 for (int j = lo; j <= hi; j++) sec.v[j] = value;
+                if (lo == 0 && hi == sec.nseg - 1 && whole) {
+                    // the whole section includes its 1-end node (and the 0-end node of a root section)
+                    sec.vEnds[1] = value;
+                    if (sec.parent == null) sec.vEnds[0] = value;
+                }
                 return;
             default: {
                 MechanismInstance mi = sec.mechanisms.get(rn.mechanism.name());
@@ -1587,8 +1831,40 @@ public final class HocInterpreter {
     }
 
     void finitialize(double v, Node at) {
-        requireBridge("finitialize", at).finitialize(world, v);
+        checkPlays(requireBridge("finitialize", at), at);
+        bridge.finitialize(world, v);
         initialized = true;
+    }
+
+    private void checkPlays(HocSimulationBridge b, Node at) {
+        if (!world.plays.isEmpty() && !b.supportsPlay()) {
+            throw at.error("Vector.play (" + world.plays.get(0).target().describe()
+                    + ") is not supported by the attached engine yet");
+        }
+    }
+
+    void play(HocVector v, List<Object> args, Node at) {
+        if (args.isEmpty() || !(args.get(0) instanceof HocPointer)) {
+            throw at.error("Vector.play needs a pointer: vec.play(&stim.amp, dt) or vec.play(&var, tvec[, continuous])"
+                    + (args.isEmpty() || !(args.get(0) instanceof String || args.get(0) instanceof StrRef) ? ""
+                    : "; playing into a statement is not supported"));
+        }
+        HocPointer p = (HocPointer) args.get(0);
+        double interval = Double.NaN;
+        HocVector times = null;
+        boolean continuous = false;
+        if (args.size() > 1) {
+            Object a = args.get(1);
+            if (a instanceof Double) interval = (Double) a;
+            else if (a instanceof HocVector) times = (HocVector) a;
+            else throw at.error("Vector.play: second argument must be an interval (ms) or a Vector of times");
+        } else {
+            interval = world.dt;
+        }
+        if (args.size() > 2) continuous = num(args.get(2), at) != 0;
+        if (args.size() > 3) throw at.error("Vector.play with indices (4 arguments) is not supported");
+        world.plays.removeIf(q -> q.values() == v);
+        world.plays.add(new PlayRequest(v, p, interval, times, continuous));
     }
 
     void fadvance(Node at) {
@@ -1597,7 +1873,8 @@ public final class HocInterpreter {
     }
 
     void runStd(Node at) {
-        requireBridge("run", at).run(world);
+        checkPlays(requireBridge("run", at), at);
+        bridge.run(world);
         initialized = true;
     }
 
@@ -1663,7 +1940,7 @@ public final class HocInterpreter {
             p = s.parent.nodePosition(s.parentX);
             s = s.parent;
         }
-        throw at.error("distance: " + b.name() + " is not in the same tree as the origin " + a.name());
+        return 1e20; // NEURON's answer for a location in another tree than the origin
     }
 
     // ---------------------------------------------------------------- misc helpers for built-ins
@@ -1690,6 +1967,48 @@ public final class HocInterpreter {
     void executeIn(String source, TemplateObject self) {
         Frame ctx = self == null ? topFrame : new Frame(frame, self, List.of(), null);
         run(source, "<execute>", ctx);
+    }
+
+    private MorphologyLoader morphologyLoader;
+
+    /** Sets the reader that Import3d_SWC_read / Import3d_Neurolucida3 use for input(file). */
+    public void setMorphologyLoader(MorphologyLoader loader) {
+        this.morphologyLoader = loader;
+    }
+
+    public MorphologyLoader morphologyLoader() {
+        return morphologyLoader;
+    }
+
+    /** Creates (or re-creates) the section array {@code name[n]} in the object (top level for null). */
+    HocSection[] createSectionArray(TemplateObject owner, String name, int n, Node at) {
+        Map<String, Symbol> scope = owner != null ? owner.fields : globals;
+        Symbol old = scope.get(name);
+        if (old != null && old.kind != Symbol.Kind.SECTION) {
+            throw at.error("'" + name + "' is already declared as a " + kindName(old));
+        }
+        if (old != null) for (HocSection sec : old.secs) deleteSection(sec);
+        Symbol s = new Symbol(name, Symbol.Kind.SECTION);
+        s.dims = new int[] {n};
+        s.secs = new HocSection[n];
+        String prefix = owner != null ? owner + "." : "";
+        for (int k = 0; k < n; k++) {
+            HocSection sec = new HocSection(prefix + s.elementName(k), owner, world.nextSectionSerial());
+            s.secs[k] = sec;
+            world.sections.add(sec);
+        }
+        scope.put(name, s);
+        world.changed();
+        return s.secs;
+    }
+
+    /** connect child(0), parent(x). */
+    void connectSections(HocSection child, HocSection parent, double x) {
+        child.parent = parent;
+        child.parentX = x;
+        child.childEnd = 0;
+        child.connectSerial = world.nextConnectSerial();
+        world.changed();
     }
 
     Map<String, Template> templates() {

@@ -34,6 +34,8 @@ public final class HocSection {
     double[] cm = {DEFAULT_CM};
     /** Initial membrane potential per segment ({@code v(x) = ...} before finitialize), NaN: use v_init. */
     double[] v = {Double.NaN};
+    /** Initial potential of the 0-end (root sections only) and 1-end nodes; NaN: v_init. */
+    final double[] vEnds = {Double.NaN, Double.NaN};
     float[] px = new float[0], py = new float[0], pz = new float[0], pd = new float[0];
     int n3d;
     int pt3dStyle;
@@ -73,6 +75,8 @@ public final class HocSection {
     public double cm(int seg) { return cm[seg]; }
     /** Initial potential set on segment {@code seg}, or NaN (then v_init applies). */
     public double vInit(int seg) { return v[seg]; }
+    /** Initial potential set on the 1 end ({@code end = 1}) or the 0 end of a root section ({@code end = 0}), or NaN. */
+    public double vInitEnd(int end) { return vEnds[end]; }
     public int n3d() { return n3d; }
     public float x3d(int i) { return px[i]; }
     public float y3d(int i) { return py[i]; }
@@ -119,6 +123,7 @@ public final class HocSection {
     void setNseg(int n) {
         if (n < 1) throw new HocException("nseg must be at least 1, not " + n);
         if (n == nseg) return;
+        nsegChanged = true;
         int old = nseg;
         int[] from = new int[n];
         for (int j = 0; j < n; j++) {
@@ -145,6 +150,8 @@ public final class HocSection {
 
     // ---------------------------------------------------------------- 3-D points
     private boolean diamFromPoints;
+    /** Whether nseg was ever changed (NEURON then lists capacitance before morphology in psection). */
+    boolean nsegChanged;
 
     void pt3dclear() {
         n3d = 0;
@@ -284,8 +291,10 @@ public final class HocSection {
         boolean updateDiam = diamFromPoints;
         for (int j = 0; j < nseg; j++) {
             double areaSum = 0, rl = 0, rr = 0, dsum = 0;
+            double leftEnd = j * ds + ds / 2;
             for (int half = 0; half < 2; half++) {
-                double end = half == 0 ? j * ds + ds / 2 : (j + 1) * ds;
+                // the right half ends at leftEnd + ds/2 (not (j+1)*ds): NEURON's rounding, measured on 8.2.2
+                double end = half == 0 ? leftEnd : leftEnd + ds / 2;
                 double rsum = 0;
                 // points inside the half
                 while (k + 1 < n - 1 && arc[k + 1] <= end) {

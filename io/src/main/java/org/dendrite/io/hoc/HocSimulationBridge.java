@@ -39,6 +39,14 @@ public interface HocSimulationBridge {
         continuerun(world, world.tstop());
     }
 
+    /**
+     * Whether this engine applies {@link HocWorld#plays()} ({@code Vector.play}); when it does not, finitialize
+     * with play requests fails with a clear error instead of silently ignoring them.
+     */
+    default boolean supportsPlay() {
+        return false;
+    }
+
     /** Live value of {@code pointer} in the running simulation, or NaN to let the interpreter use the world's value. */
     default double value(HocWorld world, HocPointer pointer) {
         return Double.NaN;

@@ -215,7 +215,6 @@ public final class HocVector extends BuiltinObject {
                 String fmt = args.isEmpty() ? "%g\t" : str(args, 0, at, m);
                 for (int i = 0; i < size; i++) {
                     sb.append(HocFormat.printf(fmt, List.of(data[i]), at));
-                    if (args.isEmpty() && (i + 1) % 5 == 0) sb.append('\n');
                 }
                 if (args.isEmpty()) sb.append('\n');
                 in.out().print(sb);
@@ -231,7 +230,11 @@ public final class HocVector extends BuiltinObject {
                 in.record(this, args, at);
                 return this;
             case "play":
-                throw at.error("Vector.play is not supported yet");
+                in.play(this, args, at);
+                return this;
+            case "play_remove":
+                in.world().plays.removeIf(q -> q.values() == this);
+                return this;
             default:
                 return super.call(in, m, args, at);
         }

@@ -25,6 +25,7 @@ public final class HocWorld {
     final List<PointProcess> pointProcesses = new ArrayList<>();
     final List<NetConnection> netCons = new ArrayList<>();
     final List<RecordRequest> recordings = new ArrayList<>();
+    final List<PlayRequest> plays = new ArrayList<>();
     final Map<String, Double> mechanismGlobals = new LinkedHashMap<>();
     final List<String> notes = new ArrayList<>();
     private long sectionSerial;
@@ -51,6 +52,8 @@ public final class HocWorld {
     public List<PointProcess> pointProcesses() { return Collections.unmodifiableList(pointProcesses); }
     public List<NetConnection> netCons() { return Collections.unmodifiableList(netCons); }
     public List<RecordRequest> recordings() { return Collections.unmodifiableList(recordings); }
+    /** {@code Vector.play} requests (an engine that cannot apply them says so through the bridge). */
+    public List<PlayRequest> plays() { return Collections.unmodifiableList(plays); }
     /** Values of mechanism globals set in HOC, e.g. {@code usetable_hh → 0}. */
     public Map<String, Double> mechanismGlobals() { return Collections.unmodifiableMap(mechanismGlobals); }
     /** Things the interpreter accepted but ignored or approximated (GUI objects, cvode). */
@@ -90,16 +93,15 @@ public final class HocWorld {
         return c;
     }
 
-    /** The section and everything below it, parents before children. */
+    /** The section and everything below it, breadth first in NEURON's child order (as SectionList.subtree). */
     public List<HocSection> subtree(HocSection root) {
         List<HocSection> out = new ArrayList<>();
         Deque<HocSection> todo = new ArrayDeque<>();
-        todo.push(root);
+        todo.add(root);
         while (!todo.isEmpty()) {
-            HocSection s = todo.pop();
+            HocSection s = todo.poll();
             out.add(s);
-            List<HocSection> ch = children(s);
-            for (int i = ch.size() - 1; i >= 0; i--) todo.push(ch.get(i));
+            todo.addAll(children(s));
         }
         return out;
     }
@@ -141,7 +143,7 @@ public final class HocWorld {
                 sec = Section.stylized(s.name(), type, parent, px, s.L(), s.diam(0));
             }
             index.put(s, b.add(sec));
-            List<HocSection> ch = kids.getOrDefault(s, List.of());
+            List<HocSection> ch = new ArrayList<>(kids.getOrDefault(s, List.of()));
             ch.sort((p, q) -> Long.compare(p.connectSerial, q.connectSerial));
             queue.addAll(ch);
         }

@@ -37,7 +37,7 @@ final class Lexer {
                 lineStart = pos;
                 continue;
             }
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\u001a') { // ^Z ends old DOS files
                 pos++;
                 continue;
             }

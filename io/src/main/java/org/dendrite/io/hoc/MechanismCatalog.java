@@ -25,12 +25,37 @@ public interface MechanismCatalog {
         }
     }
 
+    /** What a mechanism variable is, in NMODL's terms. */
+    enum Kind {
+        /** A user-settable parameter, one value per segment (density) or instance (point process). */
+        PARAMETER,
+        /** A state variable (range; writable as an initial value). */
+        STATE,
+        /** A computed (ASSIGNED) range variable such as a current or conductance. */
+        ASSIGNED,
+        /** One value per mechanism type ({@code usetable_hh}), accessed as {@code NAME_MECH}. */
+        GLOBAL
+    }
+
     /**
-     * A variable of a mechanism. {@code global}: one value per mechanism type ({@code usetable_hh}), accessed as
-     * {@code NAME_MECH}; otherwise per segment (density) or per instance (point process). States and assigned
-     * variables are range variables too (readable; writable as initial values).
+     * A variable of a mechanism. Every kind except {@link Kind#GLOBAL} is a range variable (per segment for a
+     * density mechanism, per instance for a point process).
      */
-    record Parameter(String name, double defaultValue, String unit, boolean global) {}
+    record Parameter(String name, double defaultValue, String unit, Kind kind) {
+        /** A range parameter ({@code global = false}) or a global; kept for callers written before {@link Kind}. */
+        public Parameter(String name, double defaultValue, String unit, boolean global) {
+            this(name, defaultValue, unit, global ? Kind.GLOBAL : Kind.PARAMETER);
+        }
+
+        public boolean global() {
+            return kind == Kind.GLOBAL;
+        }
+
+        /** A PARAMETER-kind variable. */
+        public static Parameter parameter(String name, double defaultValue, String unit) {
+            return new Parameter(name, defaultValue, unit, Kind.PARAMETER);
+        }
+    }
 
     /** The mechanism with this name, or null. */
     Mechanism mechanism(String name);

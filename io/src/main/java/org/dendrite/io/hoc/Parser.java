@@ -16,9 +16,9 @@ final class Parser {
             "return", "proc", "func", "obfunc", "iterator", "begintemplate", "endtemplate", "objref", "objectvar",
             "strdef", "double", "local", "localobj", "create", "public", "external", "access", "connect", "insert",
             "uninsert", "forall", "forsec", "ifsec", "print", "stop", "iterator_statement", "setpointer", "depvar",
-            "eqn", "parallel", "help", "delete", "em");
-    private static final Set<String> UNSUPPORTED = Set.of("iterator", "iterator_statement", "setpointer", "depvar",
-            "eqn", "parallel", "help", "em");
+            "eqn", "parallel", "help", "delete");
+    private static final Set<String> UNSUPPORTED = Set.of("setpointer", "depvar",
+            "eqn", "parallel", "help");
 
     private final List<Token> tokens;
     private final String file;
@@ -117,7 +117,9 @@ final class Parser {
         Expr e = expression();
         Token n = tokens.get(pos);
         if (e instanceof Ref && ((Ref) e).maySection() && (n.isOp("{") || startsStatement(n))) {
+            nesting++;
             Stmt body = statement();
+            nesting--;
             return new SectionStmt(t, file, (Ref) e, body);
         }
         return new ExprStmt(t, file, e, nesting == 0 && !(e instanceof Assign));
@@ -152,7 +154,12 @@ final class Parser {
     /** The body of if/while/for/forall/...: a statement that may start on the next line. */
     private Stmt body() {
         skipNewlinesOnly();
-        return statement();
+        nesting++;
+        try {
+            return statement();
+        } finally {
+            nesting--;
+        }
     }
 
     private void skipNewlinesOnly() {
@@ -196,7 +203,10 @@ final class Parser {
                 }
                 return new Return(t, file, expression());
             }
-            case "proc": case "func": case "obfunc": {
+            case "iterator_statement":
+                advance();
+                return new IteratorStatement(t, file);
+            case "proc": case "func": case "obfunc": case "iterator": {
                 advance();
                 String name = expectIdent("a procedure name");
                 expectOp("(");
@@ -301,6 +311,10 @@ final class Parser {
             return new For(t, file, init, cond, body(), step);
         }
         Expr var = postfix();
+        if (var instanceof Ref && ((Ref) var).args != null) {
+            // for iter(args) stmt: an iterator call (user iterator, or stdlib's case(&x, values...))
+            return new ForIterator(t, file, (Ref) var, body());
+        }
         expectOp("=");
         Expr from = expression();
         expectOp(",");

@@ -23,7 +23,7 @@ public final class PointProcess extends BuiltinObject {
     public MechanismCatalog.Mechanism mechanism() { return mechanism; }
     /** The section it sits in, or null (artificial cell or not placed). */
     public HocSection section() { return section; }
-    /** Its position in the section as given (the engine maps it to a node, neuron-numerics §2.3). */
+    /** Its position: the node position NEURON moves it to (0, 1, or the centre of the segment containing x). */
     public double x() { return x; }
     public double value(String param) {
         int p = mechanism.indexOf(param);
@@ -36,7 +36,8 @@ public final class PointProcess extends BuiltinObject {
         if (!(pos >= 0 && pos <= 1)) throw at.error(className() + ": location " + pos + " outside [0, 1]");
         if (section != null) section.pointProcesses.remove(this);
         section = sec;
-        x = pos;
+        // NEURON keeps a point process at its node: the centre of the segment containing x (or an end)
+        x = sec != null ? sec.nodePosition(pos) : pos;
         if (sec != null) sec.pointProcesses.add(this);
     }
 

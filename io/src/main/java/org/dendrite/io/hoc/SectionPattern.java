@@ -47,7 +47,13 @@ final class SectionPattern {
         return new SectionPattern(Pattern.compile(re.toString()));
     }
 
+    /** Whether the pattern occurs anywhere in the name (forsec, ifsec). */
     boolean matches(String name) {
         return pattern.matcher(name).find();
+    }
+
+    /** Whether the pattern matches the whole name (issection). */
+    boolean matchesWhole(String name) {
+        return pattern.matcher(name).matches();
     }
 }

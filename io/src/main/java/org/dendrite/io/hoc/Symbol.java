@@ -34,13 +34,7 @@ final class Symbol {
 
     /** Flat index of an index list, checked against the dimensions. */
     int flatIndex(int[] index, Ast.Node at) {
-        if (index == null || index.length == 0) {
-            if (dims != null && kind != Kind.SECTION) {
-                // NEURON allows a bare array name to mean element 0
-                return 0;
-            }
-            return 0;
-        }
+        if (index == null || index.length == 0) return 0; // a bare array name means element 0, as in NEURON
         if (dims == null) {
             if (index.length == 1 && index[0] == 0) return 0;
             throw at.error("'" + name + "' is not an array");

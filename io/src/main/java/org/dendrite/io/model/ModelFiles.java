@@ -16,10 +16,6 @@ public final class ModelFiles {
     }
 
     static Morphology readMorphology(Path p) {
-        try {
-            return MorphologyFiles.read(p);
-        } catch (IOException e) {
-            throw new org.dendrite.engine.DendriteException(p + ": cannot read: " + e.getMessage(), e);
-        }
+        return MorphologyFiles.read(p);
     }
 }

@@ -37,7 +37,8 @@ public final class ModelReader {
 
     private final String file;
     private final Path baseDir;
-    private final MechanismRegistry registry;
+    private MechanismRegistry registry;
+    private DistributionParser distributions;
     private final Function<Path, Morphology> morphologyFiles;
     private ModelSpec spec;
     private Morphology morph;
@@ -86,8 +87,24 @@ public final class ModelReader {
         String name = top.string("name", null);
         String description = top.string("description", "");
         top.raw("notes");
-        morph = readMorphology(top);
-        spec = new ModelSpec(morph);
+        String library = top.string("mechanism_library", "hay");
+        try {
+            registry = MechanismRegistry.library(library);
+        } catch (IllegalArgumentException e) {
+            throw top.error("$.mechanism_library", e.getMessage());
+        }
+        JsonFields published = top.object("published_model");
+        if (published != null) {
+            spec = readPublished(published);
+            morph = spec.morphology();
+            library = spec.mechanismLibrary;
+            registry = MechanismRegistry.library(library);
+        } else {
+            morph = readMorphology(top);
+            spec = new ModelSpec(morph);
+        }
+        spec.mechanismLibrary = library;
+        distributions = new DistributionParser(file, spec);
         spec.name = name != null ? name : java.nio.file.Path.of(file).getFileName().toString().replaceFirst("\\.json$", "");
         spec.description = description;
         defineGroups(top);
@@ -102,6 +119,27 @@ public final class ModelReader {
         readRecordings(top);
         top.finish();
         return spec;
+    }
+
+    /**
+     * A cell built by a published-parameter loader (io.params): {@code {"format": "allen", "fit": F, "morphology": M}}
+     * or {@code {"format": "bluepyopt", "folder": D}}, paths relative to the model file. The rest of the model
+     * file (simulation, point processes, recordings) applies on top.
+     */
+    private ModelSpec readPublished(JsonFields p) {
+        String format = p.requiredString("format");
+        String fit = p.string("fit", null), m = p.string("morphology", null), folder = p.string("folder", null);
+        p.finish();
+        try {
+            return org.dendrite.io.params.PublishedModels.load(format, resolvePath(fit), resolvePath(m), resolvePath(folder));
+        } catch (IOException | org.dendrite.engine.DendriteException | IllegalArgumentException e) {
+            throw p.error(p.path, e.getMessage());
+        }
+    }
+
+    private Path resolvePath(String f) {
+        if (f == null) return null;
+        return baseDir == null ? Path.of(f) : baseDir.resolve(f).normalize();
     }
 
     // ------------------------------------------------------------------ morphology
@@ -292,6 +330,7 @@ public final class ModelReader {
             double ra = p.number("Ra", "ohm*cm", Double.NaN);
             double cm = p.number("cm", "uF/cm2", Double.NaN);
             int nseg = p.integer("nseg", 0);
+            double vInit = p.number("v_init", "mV", Double.NaN);
             p.finish();
             if (!Double.isNaN(ra) && !(ra > 0)) throw p.error(p.at("Ra"), "must be > 0 ohm*cm");
             if (!Double.isNaN(cm) && !(cm >= 0)) throw p.error(p.at("cm"), "must be >= 0 uF/cm2");
@@ -300,6 +339,7 @@ public final class ModelReader {
                 if (!Double.isNaN(ra)) spec.setRa(s, ra);
                 if (!Double.isNaN(cm)) spec.setCm(s, cm);
                 if (nseg > 0) explicitNseg[s] = nseg;
+                if (!Double.isNaN(vInit)) spec.setVInit(s, vInit);
             }
         }
         try {
@@ -338,7 +378,7 @@ public final class ModelReader {
             for (var p : m.entries("params")) {
                 String at = m.at("params") + "." + p.getKey();
                 Variable v = parameter(type, p.getKey(), at);
-                params.put(v.name(), SegmentValue.constant(m.toNumber(p.getValue(), at, v.unit())));
+                params.put(v.name(), distributions.parse(p.getValue(), at, v.unit(), targets, m));
             }
             m.finish();
             for (int s : targets) spec.insertions.add(new ModelSpec.Insertion(type.name(), s, params));
@@ -432,6 +472,12 @@ public final class ModelReader {
             String name = p.requiredString("name");
             MechanismType type = pointType(p);
             Map<String, Double> params = pointParams(p, type);
+            if (p.has("times")) { // spike-time list of a VecStim, ms
+                List<JsonNode> times = p.array("times");
+                double[] t = new double[times.size()];
+                for (int k = 0; k < t.length; k++) t[k] = p.toNumber(times.get(k), p.at("times") + "[" + k + "]", "ms");
+                spec.eventTimes.put(name, t);
+            }
             p.finish();
             spec.artificialCells.add(new ModelSpec.ArtificialSpec(name, type.name(), params));
         }

@@ -1,7 +1,7 @@
 package org.dendrite.io.morph;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,61 +29,77 @@ public final class Import3dBuilder {
     private static final double SAME_POINT_UM = 1e-11;
 
     public static Morphology build(String source, List<RawSection> raw, List<String> notes) {
-        List<RawSection> secs = new ArrayList<>(raw);
-        Map<RawSection, RawSection> parentOf = new IdentityHashMap<>();
-        for (RawSection s : secs) {
-            parentOf.put(s, s.parent >= 0 ? raw.get(s.parent) : null);
+        int n = raw.size();
+        int[] parent = new int[n];
+        double[] parentX = new double[n];
+        int[] childCount = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = raw.get(i).parent;
+            parentX[i] = raw.get(i).parentX;
+            if (parent[i] >= i) {
+                throw new IllegalArgumentException("section " + i + " names parent " + parent[i]
+                        + ", which does not come before it");
+            }
+            if (parent[i] >= 0) childCount[parent[i]]++;
         }
+        int[][] children = new int[n][];
+        for (int i = 0; i < n; i++) children[i] = new int[childCount[i]];
+        int[] fill = new int[n];
+        for (int i = 0; i < n; i++) if (parent[i] >= 0) children[parent[i]][fill[parent[i]]++] = i;
+        boolean[] removed = new boolean[n];
         List<String> allNotes = new ArrayList<>(notes);
-        // Import3d's validity check: walk from the last section to the first.
-        for (int i = secs.size() - 1; i >= 0; i--) {
-            RawSection s = secs.get(i);
-            RawSection p = parentOf.get(s);
-            if (p == null) continue;
+        // Import3d's validity check: walk from the last section to the first; a removed section's children
+        // are re-attached to its parent at its position
+        for (int i = n - 1; i >= 0; i--) {
+            RawSection s = raw.get(i);
+            int p = parent[i];
+            if (p < 0) continue;
             int first = s.wire ? 1 : 0;
             int own = s.size() - first;
-            boolean remove = false;
             if (own <= 1) {
-                remove = true;
-                allNotes.add("a section with a single point" + lineText(s)
-                        + " was removed (as NEURON does)");
+                allNotes.add("a section with a single point" + lineText(s) + " was removed (as NEURON does)");
             } else if (own == 2 && same(s, first, first + 1)) {
-                remove = true;
-                allNotes.add("a two-point section of zero length" + lineText(s)
-                        + " was removed (as NEURON does)");
+                allNotes.add("a two-point section of zero length" + lineText(s) + " was removed (as NEURON does)");
+            } else {
+                continue;
             }
-            if (remove) {
-                secs.remove(i);
-                for (int j = i; j < secs.size(); j++) {
-                    RawSection c = secs.get(j);
-                    if (parentOf.get(c) == s) {
-                        parentOf.put(c, p);
-                        c.parentX = s.parentX;
-                    }
-                }
+            removed[i] = true;
+            int added = 0;
+            for (int c : children[i]) {
+                if (removed[c] || parent[c] != i) continue;
+                parent[c] = p;
+                parentX[c] = parentX[i];
+                added++;
+            }
+            if (added > 0) {
+                int[] merged = java.util.Arrays.copyOf(children[p], children[p].length + added);
+                int k = children[p].length;
+                for (int c : children[i]) if (!removed[c] && parent[c] == p) merged[k++] = c;
+                children[p] = merged;
             }
         }
 
-        Map<RawSection, Integer> index = new IdentityHashMap<>();
-        Map<Integer, Integer> nextIndexOfType = new java.util.HashMap<>();
+        int[] newIndex = new int[n];
+        Map<Integer, Integer> nextIndexOfType = new HashMap<>();
         Morphology.Builder b = Morphology.builder(source);
-        for (String n : allNotes) b.note(n);
-        for (RawSection s : secs) {
+        for (String note : allNotes) b.note(note);
+        for (int i = 0; i < n; i++) {
+            if (removed[i]) continue;
+            RawSection s = raw.get(i);
             int k = nextIndexOfType.merge(s.type, 1, Integer::sum) - 1;
             SectionType type = new SectionType(s.type);
             String name = type.neuronName() + "[" + k + "]";
             int first = s.wire ? 1 : 0;
-            int n = s.size() - first;
-            double[] x = java.util.Arrays.copyOfRange(s.x, first, s.size());
-            double[] y = java.util.Arrays.copyOfRange(s.y, first, s.size());
-            double[] z = java.util.Arrays.copyOfRange(s.z, first, s.size());
-            double[] d = java.util.Arrays.copyOfRange(s.d, first, s.size());
+            int np = s.size() - first;
+            double[] x = s.x, y = s.y, z = s.z, d = s.d;
+            boolean exact = s.valuesStored;
             if (s.contour) {
                 double[][] c;
                 try {
                     c = s.contourStack != null
-                            ? SomaContour.stackCentroid(x, y, z, s.contourStack)
-                            : SomaContour.centroid(x, y, z);
+                            ? SomaContour.stackCentroid(slice(x, first), slice(y, first), slice(z, first),
+                                    s.contourStack)
+                            : SomaContour.centroid(slice(x, first), slice(y, first), slice(z, first));
                 } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
                     throw new org.dendrite.io.MorphologyFormatException(source, s.line, 0, "the soma contour"
                             + " starting here cannot be turned into a soma section: " + (e instanceof
@@ -93,29 +109,46 @@ public final class Import3dBuilder {
                 y = c[1];
                 z = c[2];
                 d = c[3];
-                n = x.length;
+                first = 0;
+                np = x.length;
+                exact = false;
             }
-            if (n == 1) { // a single point: a cylinder of length and diameter d along x
-                double cx = x[0], dd = d[0];
+            if (np == 1) { // a single point: a cylinder of length and diameter d along x
+                double cx = x[first], cy = y[first], cz = z[first], dd = d[first];
                 x = new double[] {cx - dd / 2, cx, cx + dd / 2};
-                y = new double[] {y[0], y[0], y[0]};
-                z = new double[] {z[0], z[0], z[0]};
+                y = new double[] {cy, cy, cy};
+                z = new double[] {cz, cz, cz};
                 d = new double[] {dd, dd, dd};
-                n = 3;
+                first = 0;
+                np = 3;
+                exact = false;
             }
-            float[] fx = new float[n], fy = new float[n], fz = new float[n], fd = new float[n];
-            for (int j = 0; j < n; j++) {
-                fx[j] = NeuronFloats.store(x[j]);
-                fy[j] = NeuronFloats.store(y[j]);
-                fz[j] = NeuronFloats.store(z[j]);
-                fd[j] = NeuronFloats.store(d[j]);
+            float[] fx = new float[np], fy = new float[np], fz = new float[np], fd = new float[np];
+            if (exact) {
+                for (int j = 0; j < np; j++) {
+                    fx[j] = (float) x[first + j];
+                    fy[j] = (float) y[first + j];
+                    fz[j] = (float) z[first + j];
+                    fd[j] = (float) d[first + j];
+                }
+            } else {
+                for (int j = 0; j < np; j++) {
+                    fx[j] = NeuronFloats.store(x[first + j]);
+                    fy[j] = NeuronFloats.store(y[first + j]);
+                    fz[j] = NeuronFloats.store(z[first + j]);
+                    fd[j] = NeuronFloats.store(d[first + j]);
+                }
             }
-            RawSection p = parentOf.get(s);
-            int parentIndex = p == null ? -1 : index.get(p);
-            double px = p == null ? 0 : s.parentX;
-            index.put(s, b.add(Section.withPoints(name, type, parentIndex, px, fx, fy, fz, fd)));
+            int p = parent[i];
+            int parentIndex = p < 0 ? -1 : newIndex[p];
+            double px = p < 0 ? 0 : parentX[i];
+            newIndex[i] = b.add(Section.withPoints(name, type, parentIndex, px, fx, fy, fz, fd));
         }
         return b.build();
+    }
+
+    private static double[] slice(double[] a, int from) {
+        return from == 0 ? a : java.util.Arrays.copyOfRange(a, from, a.length);
     }
 
     private static boolean same(RawSection s, int i, int j) {

@@ -35,7 +35,8 @@ public final class NeuronFloats {
     public static float store(double v) {
         if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) return (float) v;
         double a = Math.abs(v);
-        int e = (int) Math.floor(Math.log10(a));
+        // decimal exponent estimated from the binary one (may be one off; corrected below)
+        int e = (int) Math.floor(Math.getExponent(a) * 0.30102999566398120);
         // scale so that the 8 significant digits are the integer part: a * 10^(7-e) in [1e7, 1e8)
         int k = 7 - e;
         if (k < -22 || k > 22) return slowStore(v);
@@ -130,7 +131,14 @@ public final class NeuronFloats {
             if (eneg) exp = -exp;
         }
         if (i != to) return Float.NaN;
-        int k = exp - fracDigits + dropped; // value = m * 10^k
+        return toFloat(neg, m, exp - fracDigits + dropped, inexact, s, from, to);
+    }
+
+    /**
+     * The float nearest to {@code (neg ? -1 : 1) * m * 10^k}, for a decimal already split by a scanner;
+     * {@code text[from, to)} is the original text, used when the fast path cannot prove its result.
+     */
+    public static float toFloat(boolean neg, long m, int k, boolean inexact, byte[] text, int from, int to) {
         if (m == 0) return neg ? -0.0f : 0.0f;
         if (!inexact && m < (1L << 53) && k >= -22 && k <= 22) {
             double d = k >= 0 ? m * POW10[k] : m / POW10[-k];
@@ -141,7 +149,7 @@ public final class NeuronFloats {
                 return neg ? -f : f;
             }
         }
-        return Float.parseFloat(new String(s, from, to - from, java.nio.charset.StandardCharsets.US_ASCII));
+        return Float.parseFloat(new String(text, from, to - from, java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     /** {@link #parseFloat(byte[], int, int)} for a string. */

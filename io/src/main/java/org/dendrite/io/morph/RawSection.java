@@ -22,6 +22,11 @@ public final class RawSection {
     public int line;
     /** The points are a closed soma outline to be turned into a centroid (Neurolucida contours). */
     public boolean contour;
+    /**
+     * The values are already exactly what NEURON stores (32-bit floats read from text with at most 7 significant
+     * digits, for which NEURON's %.8g round trip changes nothing), so rounding them again can be skipped.
+     */
+    public boolean valuesStored;
     /** Further contours of a stacked soma (each z-plane one contour); null when there is only one. */
     public java.util.List<double[][]> contourStack;
 

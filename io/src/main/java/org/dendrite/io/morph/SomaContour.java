@@ -8,7 +8,8 @@ import java.util.List;
  * established against NEURON on the shared ASC files; see docs/morphology.md):
  * <ol>
  *   <li>the outline, read as an open polyline from its first to its last point (the closing edge is not part
- *       of it), is resampled at 101 points evenly spaced in arc length; their mean is the centre;</li>
+ *       of it), is resampled at 101 points evenly spaced in its xy arc length (z is interpolated but does not
+ *       count in the length); their mean is the centre;</li>
  *   <li>the principal axes are the eigenvectors of the 3x3 scatter matrix of the resampled points about the
  *       centre: the major axis has the largest eigenvalue, the minor axis is the eigenvector of the middle
  *       eigenvalue with its z component set to 0, normalised;</li>
@@ -27,12 +28,13 @@ public final class SomaContour {
 
     /** Resamples a contour at 101 points (in place of the arrays' contents) and returns its centre. */
     static double[] resample(double[][] xyz) {
-        double[] x = xyz[0], y = xyz[1], z = xyz[2];
+        double[] x = xyz[0], y = xyz[1];
         int n = x.length;
         double[] perim = new double[n];
         for (int i = 1; i < n; i++) {
-            double dx = x[i] - x[i - 1], dy = y[i] - y[i - 1], dz = z[i] - z[i - 1];
-            perim[i] = perim[i - 1] + Math.sqrt(dx * dx + dy * dy + dz * dz);
+            // NEURON measures the outline in the xy plane only (z does not enter the arc length)
+            double dx = x[i] - x[i - 1], dy = y[i] - y[i - 1];
+            perim[i] = perim[i - 1] + Math.sqrt(dx * dx + dy * dy);
         }
         double step = perim[n - 1] / 100;
         double[] at = new double[101];

@@ -21,13 +21,7 @@ final class SwcImport3d {
         final int n = s.n;
         final int[] type = s.type;
         final int[] pix = s.parent.clone();            // parent index per point (may be changed below)
-        double[] x = new double[n], y = new double[n], z = new double[n], d = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = s.x[i];
-            y[i] = s.y[i];
-            z[i] = s.z[i];
-            d[i] = s.radius[i] * 2.0;                   // exact: a float doubled
-        }
+        final float[] x = s.x, y = s.y, z = s.z, radius = s.radius;
 
         // child counts: 1 per child, +0.01 when the child does not follow its parent in the file,
         // +0.01 when the child's type differs; "connect to proximal end" marks
@@ -68,18 +62,19 @@ final class SwcImport3d {
         // NeuroMorpho 3-point soma: treated as a single point (a sphere)
         boolean threePointSoma = false;
         if (somaPoints == 3 && n >= 3 && pix[1] == 0 && pix[2] == 0 && count[1] == 0 && count[2] == 0
-                && Hoc.eq(d[1], d[0]) && Hoc.eq(d[2], d[0])) {
+                && Hoc.eq(2.0 * radius[1], 2.0 * radius[0]) && Hoc.eq(2.0 * radius[2], 2.0 * radius[0])) {
             double len = 0;
             for (int i = 1; i <= 2; i++) {
-                double dx = x[i] - x[0], dy = y[i] - y[0], dz = z[i] - z[0];
+                double dx = (double) x[i] - x[0], dy = (double) y[i] - y[0], dz = (double) z[i] - z[0];
                 len += Math.sqrt(dx * dx + dy * dy + dz * dz);
             }
-            if (Hoc.lt(Math.abs(len / d[0] - 1), .01)) {
+            double d0 = 2.0 * radius[0];
+            if (Hoc.lt(Math.abs(len / d0 - 1), .01)) {
                 threePointSoma = true;
                 pix[2] = 1;     // keeps the three points in one section; points 1 and 2 are dropped below
                 notes.add("the three soma samples (lines " + s.line[0] + "-" + s.line[2] + ") follow the"
                         + " NeuroMorpho three-point convention and are read as one sphere of diameter "
-                        + (float) d[0] + " um, as NEURON does");
+                        + (float) d0 + " um, as NEURON does");
             }
         }
 
@@ -117,13 +112,13 @@ final class SwcImport3d {
             RawSection r;
             if (sec == 0) {
                 if (threePointSoma) end = 1;
-                r = points(type[first], first, end, -1, x, y, z, d);
+                r = points(type[first], first, end, -1, x, y, z, radius);
             } else {
                 int pp = pix[first];
                 int psecIndex = pointSection[pp];
                 RawSection psec = out.get(psecIndex);
                 int psecFirst = sectionStart[psecIndex];
-                r = points(type[first], first, end, pp, x, y, z, d);
+                r = points(type[first], first, end, pp, x, y, z, radius);
                 r.parent = psecIndex;
                 boolean denConSoma = psec.type == SOMA && type[first] != SOMA;
                 boolean conSoma = psec.type == SOMA;
@@ -158,14 +153,15 @@ final class SwcImport3d {
                 }
             }
             r.line = s.line[first];
+            r.valuesStored = s.shortNumbers;
             out.add(r);
         }
         return out;
     }
 
-    /** A section holding the parent point {@code pp} (if >= 0) followed by points [first, end). */
-    private static RawSection points(int type, int first, int end, int pp, double[] x, double[] y, double[] z,
-                                     double[] d) {
+    /** A section holding the parent point {@code pp} (if >= 0) followed by points [first, end); d = 2 r. */
+    private static RawSection points(int type, int first, int end, int pp, float[] x, float[] y, float[] z,
+                                     float[] radius) {
         int off = pp >= 0 ? 1 : 0;
         int m = end - first + off;
         double[] sx = new double[m], sy = new double[m], sz = new double[m], sd = new double[m];
@@ -173,12 +169,14 @@ final class SwcImport3d {
             sx[0] = x[pp];
             sy[0] = y[pp];
             sz[0] = z[pp];
-            sd[0] = d[pp];
+            sd[0] = 2.0 * radius[pp];
         }
-        System.arraycopy(x, first, sx, off, end - first);
-        System.arraycopy(y, first, sy, off, end - first);
-        System.arraycopy(z, first, sz, off, end - first);
-        System.arraycopy(d, first, sd, off, end - first);
+        for (int i = first, k = off; i < end; i++, k++) {
+            sx[k] = x[i];
+            sy[k] = y[i];
+            sz[k] = z[i];
+            sd[k] = 2.0 * radius[i];                     // exact: a float doubled
+        }
         return new RawSection(type, sx, sy, sz, sd);
     }
 }

@@ -14,6 +14,7 @@ import org.dendrite.io.MorphologyFormatException;
 import org.dendrite.io.morph.Import3dBuilder;
 import org.dendrite.io.morph.NeuronFloats;
 import org.dendrite.io.morph.RawSection;
+import org.dendrite.io.morph.ReadResult;
 
 /**
  * Reads SWC files ({@code id type x y z radius parent} per line) into the sections NEURON's Import3d makes of
@@ -32,6 +33,33 @@ public final class SwcReader {
     /** Reads {@code file} the way NEURON's Import3d does. */
     public static Morphology read(Path file) {
         return toMorphology(file.toString(), readSamples(file));
+    }
+
+    /** Reads {@code file} with the warnings about suspicious samples and a sentence on the soma reading. */
+    public static ReadResult readChecked(Path file) {
+        SwcSamples s = readSamples(file);
+        Morphology m = toMorphology(file.toString(), s);
+        return new ReadResult(m, SwcChecks.warnings(s), somaReading(s, m));
+    }
+
+    /** How NEURON's rules read the soma of these samples, in one sentence. */
+    static String somaReading(SwcSamples s, Morphology m) {
+        int somaSamples = 0;
+        for (int i = 0; i < s.n; i++) if (s.type[i] == 1) somaSamples++;
+        int somaSections = 0;
+        for (var sec : m.sections()) if (sec.type().code() == 1) somaSections++;
+        if (somaSamples == 0) return "no soma samples";
+        boolean sphere = m.notes().stream().anyMatch(n -> n.contains("three-point convention"));
+        if (sphere) {
+            return "NeuroMorpho three-point soma read as one sphere: a cylinder of length and diameter "
+                    + m.section(0).diam(0) + " um (NEURON Import3d)";
+        }
+        if (somaSamples == 1) {
+            return "single-point soma (sphere) read as a cylinder of length and diameter " + m.section(0).diam(0)
+                    + " um; neurites joined to its middle by wires (NEURON Import3d)";
+        }
+        return somaSamples + " soma samples read as " + somaSections + " soma section" + (somaSections == 1 ? ""
+                : "s") + " of stacked frusta through the samples (NEURON Import3d)";
     }
 
     /** Parses and checks {@code file} without cutting it into sections. */
@@ -67,8 +95,6 @@ public final class SwcReader {
 
     // ------------------------------------------------------------------------------------------------ parsing
 
-    private static final String[] FIELD = {"id", "type", "x", "y", "z", "radius", "parent"};
-
     /** Parses SWC text and checks its topology; see the class comment for what is accepted. */
     public static SwcSamples parse(String file, byte[] b) {
         int cap = Math.max(16, b.length / 40);
@@ -78,126 +104,73 @@ public final class SwcReader {
         long[] pid = new long[cap];
         int[] line = new int[cap];
         List<String> header = new ArrayList<>();
+        boolean shortNumbers = true;   // every coordinate and radius written with at most 6 digits
         int n = 0;
-        int lineNo = 0;
-        int pos = 0;
-        final int len = b.length;
-        int[] tokStart = new int[7];
-        int[] tokEnd = new int[7];
-        while (pos < len) {
-            lineNo++;
-            int start = pos;
-            int end = pos;
-            while (end < len && b[end] != '\n') end++;
-            pos = end + 1;
-            int i = start;
-            while (i < end && isSpace(b[i])) i++;
-            if (i == end) continue;                       // blank line
-            if (b[i] == '#') {                            // comment / header
-                int e = end;
-                while (e > i + 1 && isSpace(b[e - 1])) e--;
-                header.add(new String(b, i + 1, e - i - 1, StandardCharsets.UTF_8));
+        SwcScanner sc = new SwcScanner(file, b);
+        while (!sc.atEnd()) {
+            int c = sc.peekAfterBlanks();
+            if (c == -1) break;
+            if (c == '\n') {                              // blank line
+                sc.nextLine();
                 continue;
             }
-            int k = 0;
-            while (k < 7) {
-                while (i < end && isSpace(b[i])) i++;
-                if (i == end || b[i] == '#') break;
-                tokStart[k] = i;
-                while (i < end && !isSpace(b[i]) && b[i] != '#') i++;
-                tokEnd[k] = i;
-                k++;
-            }
-            if (k < 7) {
-                int col = (i < end ? i : end) - start + 1;
-                throw new MorphologyFormatException(file, lineNo, col, "expected 7 values (id type x y z radius"
-                        + " parent), found " + k + (k == 0 ? "" : " (the " + FIELD[k] + " is missing)"));
+            if (c == '#') {                               // comment / header
+                sc.pos++;
+                header.add(sc.restOfLine());
+                continue;
             }
             if (n == id.length) {
-                int c = n * 2;
-                id = Arrays.copyOf(id, c);
-                type = Arrays.copyOf(type, c);
-                x = Arrays.copyOf(x, c);
-                y = Arrays.copyOf(y, c);
-                z = Arrays.copyOf(z, c);
-                r = Arrays.copyOf(r, c);
-                pid = Arrays.copyOf(pid, c);
-                line = Arrays.copyOf(line, c);
+                int cc = n * 2;
+                id = Arrays.copyOf(id, cc);
+                type = Arrays.copyOf(type, cc);
+                x = Arrays.copyOf(x, cc);
+                y = Arrays.copyOf(y, cc);
+                z = Arrays.copyOf(z, cc);
+                r = Arrays.copyOf(r, cc);
+                pid = Arrays.copyOf(pid, cc);
+                line = Arrays.copyOf(line, cc);
             }
-            id[n] = whole(file, lineNo, start, b, tokStart[0], tokEnd[0], "id");
+            line[n] = sc.line;
+            id[n] = sc.whole(0);
             if (id[n] < 0) {
-                throw new MorphologyFormatException(file, lineNo, tokStart[0] - start + 1,
+                throw new MorphologyFormatException(file, sc.line, sc.column(sc.numberStart),
                         "the sample id " + id[n] + " is negative; ids must be 0 or larger");
             }
-            long t = whole(file, lineNo, start, b, tokStart[1], tokEnd[1], "type");
+            long t = sc.whole(1);
             if (t < Integer.MIN_VALUE / 2 || t > Integer.MAX_VALUE / 2) {
-                throw new MorphologyFormatException(file, lineNo, tokStart[1] - start + 1,
+                throw new MorphologyFormatException(file, sc.line, sc.column(sc.numberStart),
                         "the type " + t + " is out of range");
             }
             type[n] = (int) t;
-            x[n] = number(file, lineNo, start, b, tokStart[2], tokEnd[2], "x");
-            y[n] = number(file, lineNo, start, b, tokStart[3], tokEnd[3], "y");
-            z[n] = number(file, lineNo, start, b, tokStart[4], tokEnd[4], "z");
-            r[n] = number(file, lineNo, start, b, tokStart[5], tokEnd[5], "radius");
+            x[n] = sc.number(2, false);
+            int digits = sc.digits;
+            y[n] = sc.number(3, false);
+            digits = Math.max(digits, sc.digits);
+            z[n] = sc.number(4, false);
+            digits = Math.max(digits, sc.digits);
+            r[n] = sc.number(5, false);
+            digits = Math.max(digits, sc.digits);
+            if (digits > 6) shortNumbers = false;
             if (r[n] < 0) {
-                throw new MorphologyFormatException(file, lineNo, tokStart[5] - start + 1,
-                        "sample " + id[n] + " has a negative radius (" + r[n] + " um); radii must be positive");
+                throw new MorphologyFormatException(file, sc.line, sc.column(sc.numberStart), "sample " + id[n]
+                        + " has a negative radius (" + r[n] + " um); radii must be positive");
             }
-            pid[n] = whole(file, lineNo, start, b, tokStart[6], tokEnd[6], "parent");
-            line[n] = lineNo;
+            pid[n] = sc.whole(6);
+            sc.nextLine();                                 // extra columns and trailing comments are ignored
             n++;
         }
         if (n == 0) {
             throw new MorphologyFormatException(file, 0, 0, "the file contains no samples (no lines of the form"
                     + " 'id type x y z radius parent')");
         }
-        return topology(file, n, id, type, x, y, z, r, pid, line, header);
-    }
-
-    private static boolean isSpace(byte c) {
-        return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0B;
-    }
-
-    private static float number(String file, int lineNo, int lineStart, byte[] b, int from, int to, String what) {
-        float v = NeuronFloats.parseFloat(b, from, to);
-        if (Float.isNaN(v) || Float.isInfinite(v)) {
-            throw new MorphologyFormatException(file, lineNo, from - lineStart + 1, "the " + what + " value '"
-                    + new String(b, from, to - from, StandardCharsets.UTF_8) + "' is not a finite number");
-        }
-        return v;
-    }
-
-    /** A whole number, optionally written with a zero fraction ("3.0"). */
-    private static long whole(String file, int lineNo, int lineStart, byte[] b, int from, int to, String what) {
-        int i = from;
-        boolean neg = false;
-        if (i < to && (b[i] == '-' || b[i] == '+')) {
-            neg = b[i] == '-';
-            i++;
-        }
-        long v = 0;
-        int digits = 0;
-        while (i < to && b[i] >= '0' && b[i] <= '9') {
-            if (v > Long.MAX_VALUE / 20) break;
-            v = v * 10 + (b[i] - '0');
-            digits++;
-            i++;
-        }
-        if (i < to && b[i] == '.') {
-            i++;
-            while (i < to && b[i] == '0') i++;
-        }
-        if (digits == 0 || i != to) {
-            throw new MorphologyFormatException(file, lineNo, from - lineStart + 1, "the " + what + " must be a"
-                    + " whole number, found '" + new String(b, from, to - from, StandardCharsets.UTF_8) + "'");
-        }
-        return neg ? -v : v;
+        return topology(file, n, id, type, x, y, z, r, pid, line, header, shortNumbers);
     }
 
     // ----------------------------------------------------------------------------------------------- topology
 
     private static SwcSamples topology(String file, int n, long[] id, int[] type, float[] x, float[] y, float[] z,
-                                       float[] r, long[] pid, int[] line, List<String> header) {
+                                       float[] r, long[] pid, int[] line, List<String> header,
+                                       boolean shortNumbers) {
         // sort by id when needed (stable, as NEURON's sortindex)
         boolean sorted = true;
         for (int i = 1; i < n && sorted; i++) if (id[i] <= id[i - 1]) sorted = false;
@@ -220,7 +193,8 @@ public final class SwcReader {
         float[] sr = permute(r, order, n);
         long[] spid = permute(pid, order, n);
         int[] sline = permute(line, order, n);
-        // parent indices
+        // parent indices (ids without gaps: index = id - first id)
+        boolean contiguous = sid[n - 1] - sid[0] == n - 1;
         int[] parent = new int[n];
         int roots = 0;
         boolean parentsFirst = true;
@@ -235,7 +209,8 @@ public final class SwcReader {
                 throw new MorphologyFormatException(file, sline[i], 0, "sample " + sid[i] + " names itself as"
                         + " its parent");
             }
-            int pi = Arrays.binarySearch(sid, 0, n, p);
+            int pi = contiguous ? (p >= sid[0] && p <= sid[n - 1] ? (int) (p - sid[0]) : -1)
+                    : Arrays.binarySearch(sid, 0, n, p);
             if (pi < 0) {
                 throw new MorphologyFormatException(file, sline[i], 0, "sample " + sid[i] + " names parent " + p
                         + ", but no sample has id " + p);
@@ -293,7 +268,7 @@ public final class SwcReader {
                         + " before the neurites");
             }
         }
-        return new SwcSamples(n, sid, stype, sx, sy, sz, sr, spid, parent, sline, header, reordered);
+        return new SwcSamples(n, sid, stype, sx, sy, sz, sr, spid, parent, sline, header, reordered, shortNumbers);
     }
 
     /** Depth-first order from the root, children in increasing id (input index) order; detects cycles. */
@@ -342,21 +317,21 @@ public final class SwcReader {
     }
 
     private static long[] permute(long[] a, int[] o, int n) {
-        if (o == null) return Arrays.copyOf(a, n);
+        if (o == null) return a;
         long[] r = new long[n];
         for (int i = 0; i < n; i++) r[i] = a[o[i]];
         return r;
     }
 
     private static int[] permute(int[] a, int[] o, int n) {
-        if (o == null) return Arrays.copyOf(a, n);
+        if (o == null) return a;
         int[] r = new int[n];
         for (int i = 0; i < n; i++) r[i] = a[o[i]];
         return r;
     }
 
     private static float[] permute(float[] a, int[] o, int n) {
-        if (o == null) return Arrays.copyOf(a, n);
+        if (o == null) return a;
         float[] r = new float[n];
         for (int i = 0; i < n; i++) r[i] = a[o[i]];
         return r;

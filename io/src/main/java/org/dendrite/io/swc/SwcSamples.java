@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The samples of an SWC file after parsing and topology checks, in the order NEURON's Import3d works on them:
  * sorted by id, every parent before its children ({@link #parent} is an index into these arrays, -1 for the
- * root). Coordinates and radii are the 32-bit floats the file's text rounds to. Arrays are shared, not copied:
- * treat them as read-only.
+ * root). Coordinates and radii are the 32-bit floats the file's text rounds to. Arrays are shared, not copied,
+ * and may be longer than {@link #n}: treat them as read-only and use their first {@code n} elements.
  */
 public final class SwcSamples {
     /** Number of samples. */
@@ -25,8 +25,15 @@ public final class SwcSamples {
     /** True when the samples were renumbered so that parents come first (their ids did not allow it). */
     public final boolean reordered;
 
+    /**
+     * Every coordinate and radius was written with at most 6 digits: NEURON's %.8g round trip leaves such values
+     * (and the doubled radii) unchanged, so the reader may skip it.
+     */
+    public final boolean shortNumbers;
+
     SwcSamples(int n, long[] id, int[] type, float[] x, float[] y, float[] z, float[] radius, long[] parentId,
-               int[] parent, int[] line, List<String> header, boolean reordered) {
+               int[] parent, int[] line, List<String> header, boolean reordered, boolean shortNumbers) {
+        this.shortNumbers = shortNumbers;
         this.n = n;
         this.id = id;
         this.type = type;

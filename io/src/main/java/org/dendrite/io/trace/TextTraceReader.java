@@ -133,13 +133,29 @@ public final class TextTraceReader {
         return new TextTrace(t, v, generatedTime ? -1 : tc, vc);
     }
 
+    /** Splits a line at commas, else semicolons, else runs of whitespace (no regular expressions: hot loop). */
     private static String[] split(String s) {
-        String[] parts;
-        if (s.indexOf(',') >= 0) parts = s.split(",", -1);
-        else if (s.indexOf(';') >= 0) parts = s.split(";", -1);
-        else parts = s.split("\\s+");
-        for (int k = 0; k < parts.length; k++) parts[k] = unquote(parts[k].strip());
-        return parts;
+        char delim = s.indexOf(',') >= 0 ? ',' : s.indexOf(';') >= 0 ? ';' : ' ';
+        List<String> parts = new ArrayList<>(4);
+        int n = s.length(), start = 0;
+        if (delim == ' ') {
+            int k = 0;
+            while (k < n) {
+                while (k < n && Character.isWhitespace(s.charAt(k))) k++;
+                if (k >= n) break;
+                start = k;
+                while (k < n && !Character.isWhitespace(s.charAt(k))) k++;
+                parts.add(unquote(s.substring(start, k)));
+            }
+        } else {
+            for (int k = 0; k <= n; k++) {
+                if (k == n || s.charAt(k) == delim) {
+                    parts.add(unquote(s.substring(start, k).strip()));
+                    start = k + 1;
+                }
+            }
+        }
+        return parts.toArray(new String[0]);
     }
 
     /** Joins unit tokens of a whitespace-separated header ("t [ms] v [mV]") to the name before them. */

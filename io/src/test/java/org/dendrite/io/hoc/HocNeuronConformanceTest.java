@@ -32,7 +32,11 @@ class HocNeuronConformanceTest {
             String name = f.getFileName().toString().replace(".hoc", ".out");
             String expected = Files.readString(f.resolveSibling(name), StandardCharsets.UTF_8);
             String actual = HocTestSupport.runFile(new HocInterpreter(), f);
-            assertEquals(expected, actual, "output of " + f.getFileName() + " differs from NEURON's");
+            String[] e = expected.split("\n", -1), a = actual.split("\n", -1);
+            for (int i = 0; i < Math.min(e.length, a.length); i++) {
+                assertEquals(e[i], a[i], f.getFileName() + " line " + (i + 1) + " of the output differs from NEURON's");
+            }
+            assertEquals(e.length, a.length, f.getFileName() + ": number of output lines");
         }));
     }
 }

@@ -78,6 +78,14 @@ class NeuronReferenceTest {
             dets.add(d);
         }
         if (meta.has("spike_detectors")) meta.get("spike_detectors").forEach(dets::add);
+        if (meta.has("nrn_netstim_event_times_ms")) {
+            // NetStim spike times, including NEURON's start + interval - interval round-off (5.000000000000001)
+            JsonNode ev = meta.get("nrn_netstim_event_times_ms");
+            double[] expected = new double[ev.size()];
+            for (int i = 0; i < expected.length; i++) expected[i] = ev.get(i).asDouble();
+            String name = meta.get("artificial_cells").get(0).get("name").asText();
+            assertArrayEquals(expected, sim.spikeSources().get(name).spikeTimes(), 0.0, "NetStim event times");
+        }
         for (JsonNode d : dets) {
             JsonNode loc = d.get("location");
             String x = loc.get("x").asDouble() == Math.rint(loc.get("x").asDouble())

@@ -69,6 +69,8 @@ final class AbfHeader {
         double programmableGain;
         double telegraphGain = 1;
         boolean telegraphEnabled;
+        /** Gain factors stored as 0 (taken as 1). */
+        final List<String> unsetGains = new ArrayList<>();
     }
 
     /** One output channel with its epoch table. */

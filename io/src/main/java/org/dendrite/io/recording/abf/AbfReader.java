@@ -5,12 +5,13 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.ShortBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.dendrite.engine.recording.Command;
 import org.dendrite.engine.recording.DacProtocol;
@@ -38,23 +39,20 @@ public final class AbfReader {
     }
 
     public static Recording read(Path file) {
-        ByteBuffer buf;
+        // the header and its sections are read piecemeal; samples are read and converted per sweep on first use
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size > Integer.MAX_VALUE) throw new RecordingFormatException(file, "ABF files over 2 GiB are not supported (" + size + " bytes)");
-            buf = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+            Bytes b = new Bytes(file, ch);
+            String sig = new String(b.raw(0, 4, "the 4-byte ABF signature \"ABF \" or \"ABF2\""), java.nio.charset.StandardCharsets.ISO_8859_1);
+            AbfHeader h = switch (sig) {
+                case "ABF " -> Abf1Parser.parse(b);
+                case "ABF2" -> Abf2Parser.parse(b);
+                default -> throw new RecordingFormatException(file, 0, "expected the ABF signature \"ABF \" (ABF1) or \"ABF2\" but found \""
+                        + sig.replaceAll("[^\\x20-\\x7e]", "?") + "\"");
+            };
+            return build(b, h);
         } catch (IOException e) {
             throw new RecordingFormatException(file, "cannot read: " + e.getMessage(), e);
         }
-        Bytes b = new Bytes(file, buf);
-        String sig = new String(b.raw(0, 4, "the 4-byte ABF signature \"ABF \" or \"ABF2\""), java.nio.charset.StandardCharsets.ISO_8859_1);
-        AbfHeader h = switch (sig) {
-            case "ABF " -> Abf1Parser.parse(b);
-            case "ABF2" -> Abf2Parser.parse(b);
-            default -> throw new RecordingFormatException(file, 0, "expected the ABF signature \"ABF \" (ABF1) or \"ABF2\" but found \""
-                    + sig.replaceAll("[^\\x20-\\x7e]", "?") + "\"");
-        };
-        return build(b, h);
     }
 
     // ---------------------------------------------------------------- shared by both parsers
@@ -71,9 +69,19 @@ public final class AbfReader {
         }
     }
 
+    /**
+     * Scale and offset of one channel. A gain factor stored as 0 (seen in files whose amplifier did not report it)
+     * means "not set": it counts as 1 and the channel is listed in {@code a.unsetGains} for the metadata.
+     */
     static void setScaling(Bytes b, AbfHeader.Adc a, double range, int resolution, double instrumentOffset, double signalOffset) {
-        double gain = a.instrumentScaleFactor * a.signalGain * a.programmableGain * a.telegraphGain;
-        a.scale = gain != 0 && resolution != 0 ? range / resolution / gain : Double.NaN;
+        double gain = 1;
+        String[] names = {"fInstrumentScaleFactor", "fSignalGain", "fADCProgrammableGain", "fTelegraphAdditGain"};
+        double[] factors = {a.instrumentScaleFactor, a.signalGain, a.programmableGain, a.telegraphGain};
+        for (int i = 0; i < factors.length; i++) {
+            if (factors[i] == 0 || !Double.isFinite(factors[i])) a.unsetGains.add(names[i]);
+            else gain *= factors[i];
+        }
+        a.scale = resolution != 0 ? range / resolution / gain : Double.NaN;
         a.offset = instrumentOffset - signalOffset;
     }
 
@@ -104,6 +112,49 @@ public final class AbfReader {
             else s.append(String.format(Locale.ROOT, "%02X", g[i] & 0xff));
         }
         return s.toString();
+    }
+
+    /**
+     * Reads {@code n} multiplexed frames of {@code nch} samples from {@code firstByte} and converts them to each
+     * channel's unit, 1 MiB at a time.
+     */
+    static double[][] decode(Path file, long firstByte, int n, int nch, int frameBytes, boolean int16, double[] scale, double[] offset) {
+        double[][] values = new double[nch][n];
+        int framesPerChunk = Math.max(1, (1 << 20) / frameBytes);
+        ByteBuffer buf = ByteBuffer.allocate(framesPerChunk * frameBytes).order(ByteOrder.LITTLE_ENDIAN);
+        long pos = firstByte;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (int i = 0; i < n; ) {
+                int frames = Math.min(framesPerChunk, n - i);
+                buf.clear().limit(frames * frameBytes);
+                while (buf.hasRemaining()) {
+                    int got = ch.read(buf, pos + buf.position());
+                    if (got < 0) {
+                        throw new RecordingFormatException(file, pos + buf.position(), "expected sample data but the file ends (it changed after it was opened)");
+                    }
+                }
+                buf.flip();
+                if (int16) {
+                    ShortBuffer sb = buf.asShortBuffer();
+                    for (int c = 0; c < nch; c++) {
+                        double[] v = values[c];
+                        double sc = scale[c], off = offset[c];
+                        for (int f = 0, k = c; f < frames; f++, k += nch) v[i + f] = sb.get(k) * sc + off;
+                    }
+                } else {
+                    FloatBuffer fb = buf.asFloatBuffer();
+                    for (int c = 0; c < nch; c++) {
+                        double[] v = values[c];
+                        for (int f = 0, k = c; f < frames; f++, k += nch) v[i + f] = fb.get(k);
+                    }
+                }
+                pos += (long) frames * frameBytes;
+                i += frames;
+            }
+        } catch (IOException e) {
+            throw new RecordingFormatException(file, pos, "cannot read samples: " + e.getMessage(), e);
+        }
+        return values;
     }
 
     static String modeName(int mode) {
@@ -142,7 +193,7 @@ public final class AbfReader {
             for (int c = 0; c < nch; c++) {
                 if (!Double.isFinite(h.adcs.get(c).scale)) {
                     throw new RecordingFormatException(file, "cannot scale int16 samples of channel " + c + " (" + h.adcs.get(c).name
-                            + "): ADC resolution or a gain factor (instrument scale, signal gain, programmable gain, telegraph gain) is zero");
+                            + "): the ADC resolution (lADCResolution) is zero");
                 }
             }
         }
@@ -172,6 +223,10 @@ public final class AbfReader {
             }
             int episodes = Math.max(1, h.actualEpisodes);
             long len = h.samplesPerEpisode / nch;
+            if ((long) episodes * h.samplesPerEpisode > h.totalSamples) {
+                throw new RecordingFormatException(file, h.dataByteStart, "expected " + episodes + " episode(s) of " + h.samplesPerEpisode
+                        + " samples (lActualEpisodes x lNumSamplesPerEpisode) but the data section holds " + h.totalSamples);
+            }
             double intervalMs = h.episodeStartToStartS > 0 ? h.episodeStartToStartS * 1000.0 : len * dtMs;
             for (int i = 0; i < episodes; i++) {
                 layout.add(new long[] {(long) i * h.samplesPerEpisode, len});
@@ -204,38 +259,33 @@ public final class AbfReader {
         if (protoName.equals("(untitled)")) protoName = ""; // Clampex's name for "no protocol file"
         r.protocol(new Protocol(protoName, dacs));
 
-        ByteBuffer data = b.buffer().position((int) h.dataByteStart).slice().order(ByteOrder.LITTLE_ENDIAN);
-        ShortBuffer shorts = h.dataFormat == 0 ? data.asShortBuffer() : null;
-        FloatBuffer floats = h.dataFormat == 1 ? data.asFloatBuffer() : null;
         double[] scale = new double[nch];
         double[] offset = new double[nch];
         for (int c = 0; c < nch; c++) {
             scale[c] = h.adcs.get(c).scale;
             offset[c] = h.adcs.get(c).offset;
         }
+        boolean int16 = h.dataFormat == 0;
+        int frameBytes = nch * h.sampleBytes;
         boolean episodic = h.operationMode == 5 || h.operationMode == 4 || h.operationMode == 2;
         for (int s = 0; s < layout.size(); s++) {
             long first = layout.get(s)[0];
-            int n = Math.toIntExact(layout.get(s)[1]);
-            double[][] values = new double[nch][n];
-            int idx = (int) first;
-            if (shorts != null) {
-                for (int i = 0; i < n; i++) {
-                    for (int c = 0; c < nch; c++) values[c][i] = shorts.get(idx++) * scale[c] + offset[c];
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    for (int c = 0; c < nch; c++) values[c][i] = floats.get(idx++);
-                }
+            if (layout.get(s)[1] > Integer.MAX_VALUE - 8) {
+                throw new RecordingFormatException(file, "sweep " + s + " has " + layout.get(s)[1] + " samples per channel; one sweep can hold at most "
+                        + (Integer.MAX_VALUE - 8) + " (a Java array)");
             }
+            int n = (int) layout.get(s)[1];
+            long firstByte = h.dataByteStart + first * h.sampleBytes;
+            Supplier<double[][]> decode = () -> decode(file, firstByte, n, nch, frameBytes, int16, scale, offset);
             List<Command> commands = new ArrayList<>();
             if (episodic) {
                 for (DacProtocol d : dacs) {
                     if (!d.waveformEnabled()) continue;
-                    commands.add(new Command(d.dac(), d.name(), d.units(), d.waveform(s, n)));
+                    int sweepIndex = s;
+                    commands.add(Command.computed(d.dac(), d.name(), d.units(), n, () -> d.waveform(sweepIndex, n)));
                 }
             }
-            r.sweep(new Sweep(s, startsMs.get(s), TimeBase.uniform(0, dtMs, n), values, commands));
+            r.sweep(Sweep.decodedOnUse(s, startsMs.get(s), TimeBase.uniform(0, dtMs, n), nch, decode, commands));
         }
 
         for (AbfHeader.RawTag t : h.tags) {
@@ -252,7 +302,12 @@ public final class AbfReader {
             r.tag(new Tag(tMs, sweep, t.comment(), tagType(t.type())));
         }
 
+        List<String> unset = new ArrayList<>();
+        for (int c = 0; c < nch; c++) {
+            if (!h.adcs.get(c).unsetGains.isEmpty()) unset.add("channel " + c + ": " + String.join(", ", h.adcs.get(c).unsetGains) + " stored as 0, taken as 1");
+        }
         r.meta("abf_major_version", h.major)
+                .meta("warnings", unset.isEmpty() ? null : String.join("; ", unset))
                 .meta("acquisition_mode", h.operationMode + " (" + modeName(h.operationMode) + ")")
                 .meta("data_format", h.dataFormat == 0 ? "int16" : "float32")
                 .meta("data_byte_start", h.dataByteStart)

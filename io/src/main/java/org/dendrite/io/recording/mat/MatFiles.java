@@ -79,6 +79,10 @@ public final class MatFiles {
         } catch (IOException | RuntimeException e) {
             if (e instanceof RecordingFormatException r) throw r;
             throw new RecordingFormatException(file, "not a readable MAT v5/v7 file: " + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            // a corrupt size field asks for an array larger than the heap; the allocation failed, nothing was kept
+            throw new RecordingFormatException(file, "not a readable MAT v5/v7 file: an element's size field asks for more memory than "
+                    + "is available (corrupt file, or a variable too large for -Xmx)");
         }
         return out;
     }
@@ -150,6 +154,7 @@ public final class MatFiles {
     // ------------------------------------------------------------------ v7.3 (HDF5)
 
     private static Map<String, MatValue> readHdf5(Path file) {
+        org.dendrite.io.recording.Hdf5Logging.quiet();
         Map<String, MatValue> out = new LinkedHashMap<>();
         try (HdfFile h = new HdfFile(file)) {
             for (Node node : h) {
@@ -160,6 +165,9 @@ public final class MatFiles {
             throw e;
         } catch (RuntimeException e) {
             throw new RecordingFormatException(file, "not a readable MAT v7.3 (HDF5) file: " + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            throw new RecordingFormatException(file, "not a readable MAT v7.3 (HDF5) file: a dataset asks for more memory than is available "
+                    + "(corrupt file, or a variable too large for -Xmx)");
         }
         return out;
     }

@@ -23,7 +23,7 @@ import org.dendrite.io.recording.TimeBases;
  *   <li><b>Struct of traces</b>: a struct (or struct array, one element per sweep) whose fields hold a time vector
  *       named {@code t}, {@code time} or {@code times} and data vectors of the same length (one channel each).</li>
  *   <li><b>Top-level arrays</b>: a variable {@code t}/{@code time}/{@code times} and data variables whose row count
- *       equals its length; a matrix's columns are sweeps.</li>
+ *       equals its length; a matrix's columns are sweeps, as are the vectors of a cell array.</li>
  * </ol>
  * Without a time vector, a scalar {@code dt} (ms) or {@code sampling_rate}/{@code fs} (Hz) in the same scope gives
  * the time base. Time vectors are in ms unless a {@code time_units}/{@code t_units} string says s. A char variable
@@ -126,6 +126,10 @@ public final class MatRecordingReader {
                     n = ((MatValue.Numeric) e.getValue()).dims()[0] == 1 ? e.getValue().size() : ((MatValue.Numeric) e.getValue()).dims()[0];
                     break;
                 }
+                if (cellOfVectors(e.getValue()) > 0) {
+                    n = cellOfVectors(e.getValue());
+                    break;
+                }
             }
             if (n < 0) throw new RecordingFormatException(file, where + ": expected at least one numeric data array");
             time = TimeBase.uniform(0, dt, n);
@@ -134,7 +138,17 @@ public final class MatRecordingReader {
         List<String> names = new ArrayList<>();
         List<double[][]> perChannelSweeps = new ArrayList<>();
         for (Map.Entry<String, MatValue> e : scope.entrySet()) {
-            if (e.getKey().equals(tName) || !isData(e.getKey(), e.getValue())) continue;
+            if (e.getKey().equals(tName)) continue;
+            if (cellOfVectors(e.getValue()) == n) {
+                // a cell array of equally long vectors: one sweep per cell
+                List<MatValue> cells = ((MatValue.CellArray) e.getValue()).elements();
+                double[][] sweeps = new double[cells.size()][];
+                for (int k = 0; k < cells.size(); k++) sweeps[k] = ((MatValue.Numeric) cells.get(k)).real().clone();
+                names.add(e.getKey());
+                perChannelSweeps.add(sweeps);
+                continue;
+            }
+            if (!isData(e.getKey(), e.getValue())) continue;
             MatValue.Numeric v = (MatValue.Numeric) e.getValue();
             double[][] sweeps;
             if (v.isVector() && v.size() == n) {
@@ -172,6 +186,18 @@ public final class MatRecordingReader {
             for (int c = 0; c < names.size(); c++) data[c] = perChannelSweeps.get(c)[s];
             b.sweep(new Sweep(firstSweep + s, Double.NaN, time, data, List.of()));
         }
+    }
+
+    /** The common length of a non-empty cell array of real numeric vectors, else -1. */
+    private static int cellOfVectors(MatValue v) {
+        if (!(v instanceof MatValue.CellArray c) || c.elements().isEmpty()) return -1;
+        int n = -1;
+        for (MatValue e : c.elements()) {
+            if (!(e instanceof MatValue.Numeric num) || num.isComplex() || !num.isVector() || num.size() <= 1) return -1;
+            if (n >= 0 && num.size() != n) return -1;
+            n = num.size();
+        }
+        return n;
     }
 
     private static boolean isData(String name, MatValue v) {

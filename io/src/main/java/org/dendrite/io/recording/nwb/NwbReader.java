@@ -48,6 +48,7 @@ public final class NwbReader {
     }
 
     public static Recording read(Path file) {
+        org.dendrite.io.recording.Hdf5Logging.quiet();
         try (HdfFile h = new HdfFile(file)) {
             String version = attr(h, "nwb_version");
             if (version == null) throw new RecordingFormatException(file, "expected an NWB file (root attribute nwb_version) but the HDF5 file has none");
@@ -103,6 +104,9 @@ public final class NwbReader {
             throw e;
         } catch (RuntimeException e) {
             throw new RecordingFormatException(file, "not a readable NWB (HDF5) file: " + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            throw new RecordingFormatException(file, "not a readable NWB (HDF5) file: a dataset asks for more memory than is available "
+                    + "(corrupt file, or a recording too large for -Xmx)");
         }
     }
 

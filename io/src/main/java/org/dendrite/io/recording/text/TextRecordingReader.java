@@ -58,6 +58,7 @@ public final class TextRecordingReader {
             int n = 0;
             while ((l = r.readLine()) != null) {
                 n++;
+                if (n == 1 && l.startsWith("\uFEFF")) l = l.substring(1); // byte-order mark written by some spreadsheet programs
                 String s = l.strip();
                 if (s.isEmpty() || s.startsWith("#")) continue;
                 lines.add(s);
@@ -121,7 +122,7 @@ public final class TextRecordingReader {
             }
             for (int c = 0; c < columns; c++) {
                 try {
-                    cols[c][i] = Double.parseDouble(f[c]);
+                    cols[c][i] = parse(f[c]);
                 } catch (NumberFormatException e) {
                     throw new RecordingFormatException(file, "line " + lineNo + ", column " + (c + 1) + ": expected a number but found \"" + f[c] + "\"");
                 }
@@ -211,9 +212,27 @@ public final class TextRecordingReader {
         return f;
     }
 
+    /** A number as Java, numpy or spreadsheets write it: also nan, inf, -inf in any case. */
+    private static double parse(String s) {
+        switch (s.toLowerCase(Locale.ROOT)) {
+            case "nan", "+nan", "-nan" -> {
+                return Double.NaN;
+            }
+            case "inf", "+inf", "infinity", "+infinity" -> {
+                return Double.POSITIVE_INFINITY;
+            }
+            case "-inf", "-infinity" -> {
+                return Double.NEGATIVE_INFINITY;
+            }
+            default -> {
+                return Double.parseDouble(s);
+            }
+        }
+    }
+
     private static boolean isNumber(String s) {
         try {
-            Double.parseDouble(s);
+            parse(s);
             return true;
         } catch (NumberFormatException e) {
             return false;

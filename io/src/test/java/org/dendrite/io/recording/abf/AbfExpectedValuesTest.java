@@ -189,7 +189,6 @@ class AbfExpectedValuesTest {
         if (r.sweepCount() > 1 && mode != 1) assertEquals(intervalS * 1000, r.sweep(1).startMs() - r.sweep(0).startMs(), 1e-9);
         if (!abf1(id) && mode != 1) {
             assertEquals(h.get("sweepIntervalSec").asDouble(), intervalS, 1e-9);
-            // (pyABF's dataLengthSec and sweepLabelC/Y prose are pyABF's own derived values with no header field; not asserted)
             // ABF2: pyABF reads fDACHoldingLevel of every DAC entry
             List<Double> holding = numbers(h.get("holdingCommand").asText());
             for (int d = 0; d < holding.size(); d++) assertEquals(holding.get(d), dacs.get(d).holdingLevel(), 1e-6, "DAC " + d + " holding");
@@ -198,6 +197,16 @@ class AbfExpectedValuesTest {
             // the header's fEpisodeStartToStart and fDACHoldingLevel are asserted against ABFInfo (AbfInfoDumpTest)
             assertEquals(h.get("sweepIntervalSec").asDouble(), r.sweep(0).size() / Math.floor(rate), 1e-9);
         }
+
+        // pyABF's dataLengthSec = sweepCount x interval (+ one sweep length when there are several sweeps), with the
+        // sweep length as the interval of ABF1 and variable-length files; the readme's minutes round it to 2 decimals
+        double pyabfInterval = abf1(id) || mode == 1 ? h.get("sweepLengthSec").asDouble() : intervalS;
+        double pyabfLength = mode == 1 ? h.get("sweepPointCount").asInt() / Math.floor(rate) : r.sweep(0).size() / Math.floor(rate);
+        double dataLengthSec = r.sweepCount() * pyabfInterval + (r.sweepCount() > 1 ? pyabfLength : 0);
+        assertEquals(h.get("dataLengthSec").asDouble(), dataLengthSec, 1e-6);
+        assertEquals(expected().get(id).get("readmeSummary").get("totalLengthMinutes").asDouble(), 
+                // Python's round() works on the exact binary value (0.175 is 0.17499999...: 0.17)
+                new java.math.BigDecimal(dataLengthSec / 60).setScale(2, java.math.RoundingMode.HALF_EVEN).doubleValue(), 1e-9);
 
         List<String> tagComments = texts(h.get("tagComments"));
         assertEquals(tagComments, r.tags().stream().map(t -> t.comment()).toList());

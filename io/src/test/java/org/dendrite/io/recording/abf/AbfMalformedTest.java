@@ -112,4 +112,49 @@ class AbfMalformedTest {
         assertEquals(100_000L * 512, e.offset(), e.getMessage());
         assertTrue(e.getMessage().contains("ADC section (map entry at byte 92)"), e.getMessage());
     }
+
+    @Test
+    void zeroGainFactorCountsAsOneWithAWarning() throws IOException {
+        // 18807005: ADC section at block 2 (byte 1024); fSignalGain is at +48 of the entry
+        Path p = copy("18807005", -1);
+        byte[] b = Files.readAllBytes(p);
+        ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        long adc = Integer.toUnsignedLong(bb.getInt(92)) * 512;
+        float signalGain = bb.getFloat((int) adc + 48);
+        assertEquals(1.0f, signalGain, "the file's signal gain is 1, so zeroing it must not change the values");
+        patch(p, (int) adc + 48, ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(0f).array());
+        var r = AbfReader.read(p);
+        assertEquals(506.5917728131819, r.sweep(0).value(0, 0), 1e-9);
+        assertEquals("channel 0: fSignalGain stored as 0, taken as 1", r.metadata().get("warnings"));
+    }
+
+    /**
+     * Random corruption of header bytes (fixed seed, 1-4 bytes at a time in the first 6656 bytes) either still reads
+     * or gives a RecordingFormatException: never an index error, a negative array size or running out of memory.
+     */
+    @Test
+    void randomHeaderCorruptionGivesOnlyFormatErrors() throws IOException {
+        java.util.Random rnd = new java.util.Random(20261124);
+        int formatErrors = 0;
+        for (String id : new String[] {"18807005", "File_axon_3", "2020_06_16_0001", "130618-1-12", "File_axon_7"}) {
+            byte[] orig = Files.readAllBytes(AbfExpectedValuesTest.dir().resolve(id + ".abf"));
+            Path p = tmp.resolve(id + "-fuzz.abf");
+            for (int t = 0; t < 80; t++) {
+                byte[] b = orig.clone();
+                for (int k = 1 + rnd.nextInt(4); k > 0; k--) b[rnd.nextInt(Math.min(b.length, 6656))] = (byte) rnd.nextInt(256);
+                Files.write(p, b);
+                try {
+                    var r = AbfReader.read(p);
+                    for (var s : r.sweeps()) {
+                        if (s.size() > 0) s.value(0, s.size() - 1);
+                        for (var c : s.commands()) if (c.size() > 0) c.value(c.size() - 1);
+                    }
+                } catch (RecordingFormatException e) {
+                    assertTrue(e.getMessage().startsWith(p.toString() + ": "), e.getMessage());
+                    formatErrors++;
+                }
+            }
+        }
+        assertTrue(formatErrors > 0, "some corruptions are detected");
+    }
 }

@@ -216,6 +216,24 @@ class MatFilesTest {
     }
 
     @Test
+    void cellArrayOfSweepsWithSamplingRate() throws IOException {
+        us.hebi.matlab.mat.types.Cell cell = Mat5.newCell(1, 2);
+        for (int s = 0; s < 2; s++) {
+            Matrix v = Mat5.newMatrix(1, 3);
+            for (int k = 0; k < 3; k++) v.setDouble(k, 100 * s + k);
+            cell.set(s, v);
+        }
+        MatFile mat = Mat5.newMatFile().addArray("voltage", cell).addArray("sampling_rate", Mat5.newScalar(20000));
+        Path p = tmp.resolve("cells.mat");
+        Mat5.writeToFile(mat, p.toFile());
+        Recording r = MatRecordingReader.read(p);
+        assertEquals(2, r.sweepCount());
+        assertEquals("voltage [mV]", r.channels().get(0).header());
+        assertEquals(0.05, r.sweep(0).time().dtMs());
+        assertEquals(102.0, r.sweep(1).value(0, 2));
+    }
+
+    @Test
     void notAMatFile() throws IOException {
         Path p = tmp.resolve("fake.mat");
         Files.writeString(p, "x".repeat(200));

@@ -77,6 +77,17 @@ class TextRecordingReaderTest {
     }
 
     @Test
+    void recordedTwoColumnCsvFromAnAbf() {
+        // PROVENANCE: recorded data exported from an ABF file, two space-separated columns, time (ms, dt 0.1) and voltage
+        Recording r = TextRecordingReader.read(SharedData.path("data/efel-testdata/basic/zero_ISI_log_slope_skip95824004.abf.csv"));
+        assertEquals(7168, r.sweep(0).size());
+        assertTrue(r.sweep(0).time().isUniform());
+        assertEquals(0.1, r.sweep(0).time().dtMs(), 1e-9);
+        assertEquals(10_000, r.sampleRateHz(), 1e-3);
+        assertEquals("V [mV]", r.channels().get(0).header());
+    }
+
+    @Test
     void oneColumnNeedsTheSampleInterval() {
         Path p = SharedData.path("data/efel-testdata/basic/AP_begin_indices_95810005.abf.csv");
         RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> TextRecordingReader.read(p));
@@ -135,6 +146,17 @@ class TextRecordingReaderTest {
         assertEquals(1.0, u.sweep(0).time().dtMs(), 1e-12, "seconds converted to ms");
         assertEquals(List.of("V [mV]", "I_inj [nA]"), u.channels().stream().map(c -> c.header()).toList());
         assertEquals(0.5, u.sweep(0).value(1, 1));
+    }
+
+    @Test
+    void byteOrderMarkAndNumpyNan() throws IOException {
+        Path p = tmp.resolve("bom.csv");
+        Files.writeString(p, "\uFEFFtime,v_soma\r\n0,-70\r\n0.5,nan\r\n1.0,-inf\r\n");
+        Recording r = TextRecordingReader.read(p);
+        assertEquals("v_soma [mV]", r.channels().get(0).header());
+        assertEquals(0.5, r.sweep(0).time().dtMs());
+        assertTrue(Double.isNaN(r.sweep(0).value(0, 1)));
+        assertEquals(Double.NEGATIVE_INFINITY, r.sweep(0).value(0, 2));
     }
 
     @Test

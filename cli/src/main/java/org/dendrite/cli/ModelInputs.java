@@ -11,14 +11,19 @@ import org.dendrite.io.model.ModelFiles;
 import org.dendrite.io.model.ModelReader;
 
 /** Turns the MODEL argument of a command into a model description. */
-final class ModelInput {
+public final class ModelInputs {
     /** Classpath location of the model `dendrite run` uses when none is given. */
     static final String DEFAULT_MODEL = "models/default/model.json";
 
-    private ModelInput() {}
+    private ModelInputs() {}
 
     /** A model file (.json), a folder holding model.json, or (null) the bundled default model. */
-    static ModelSpec load(Path model) throws IOException {
+    /** As {@link #load(Path)}, with the word {@code default} naming the bundled model. */
+    public static ModelSpec load(String model) throws IOException {
+        return model == null || model.equals("default") ? load((Path) null) : load(Path.of(model));
+    }
+
+    public static ModelSpec load(Path model) throws IOException {
         if (model == null) return bundled(DEFAULT_MODEL);
         if (Files.isDirectory(model)) {
             Path json = model.resolve("model.json");
@@ -34,7 +39,7 @@ final class ModelInput {
     }
 
     static ModelSpec bundled(String resource) throws IOException {
-        try (InputStream in = ModelInput.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = ModelInputs.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) throw new DendriteException("bundled model " + resource + " is missing from the build");
             return ModelReader.read(in, "bundled:" + resource, null, p -> {
                 throw new DendriteException("bundled model " + resource + " names a morphology file; not supported");

@@ -1,0 +1,104 @@
+package org.dendrite.engine.mechanism;
+
+import org.dendrite.engine.ion.IonPool;
+import org.dendrite.engine.sim.CellState;
+
+/**
+ * Base of the Hodgkin–Huxley-style channels of the Hay and Allen libraries: an ohmic current
+ * {@code gbar·f(gates)·(v - e)} carried by one ion (or non-specific), gates with {@code x' = (x∞ - x)/τ}
+ * advanced by cnexp at the new voltage, all gates starting at x∞(v_init). A subclass gives the rates
+ * ({@link #rates}, x∞ and τ per gate, τ in ms) and the open fraction f ({@link #openFraction}).
+ */
+public abstract class GateChannel extends MechanismBlock {
+    protected final double[] gbar, g, current;
+    protected final double[][] gates;
+    /** The ion carrying the current, or null for a non-specific current. */
+    protected final IonPool ion;
+    /** Scratch for {@link #rates}: out[2j] = x∞ of gate j, out[2j+1] = τ of gate j (ms). */
+    protected final double[] r;
+
+    protected GateChannel(MechanismType type, int[] node, CellState s, String gbarName, String gName,
+                          String currentName, String ionName, String... gateNames) {
+        super(type, node);
+        gbar = array(gbarName);
+        g = array(gName);
+        current = array(currentName);
+        gates = new double[gateNames.length][];
+        for (int j = 0; j < gateNames.length; j++) gates[j] = array(gateNames[j]);
+        ion = ionName == null ? null : s.ion(ionName);
+        r = new double[2 * gateNames.length];
+    }
+
+    /** x∞ and τ of every gate at voltage v (mV) for instance k at node nd. */
+    protected abstract void rates(double v, int k, int nd, double[] out);
+
+    /** f(gates) of instance k, so that g = gbar·f. */
+    protected abstract double openFraction(int k);
+
+    /** Reversal potential of a non-specific current (ion == null). */
+    protected double nonSpecificReversal(int k) {
+        throw new IllegalStateException(type.name() + " has no reversal potential");
+    }
+
+    /** Called once per loop before rates are evaluated (e.g. to compute a temperature factor). */
+    protected void prepareRates(CellState s) {}
+
+    @Override
+    public void initialize(CellState s) {
+        prepareRates(s);
+        double[] v = s.v;
+        for (int k = 0; k < count; k++) {
+            int nd = node[k];
+            rates(v[nd], k, nd, r);
+            for (int j = 0; j < gates.length; j++) gates[j][k] = r[2 * j];
+        }
+    }
+
+    @Override
+    public void current(CellState s) {
+        currentLoop(s);
+    }
+
+    @Override
+    public void advanceStates(CellState s) {
+        advanceLoop(s);
+    }
+
+    /**
+     * The current loop. Subclasses override {@link #current} with a one-line call to this method so that the JIT
+     * compiles a copy per mechanism with {@link #openFraction} inlined (a shared copy would make that call
+     * megamorphic).
+     */
+    protected final void currentLoop(CellState s) {
+        if (ion != null) {
+            for (int k = 0; k < count; k++) {
+                double gg = gbar[k] * openFraction(k);
+                g[k] = gg;
+                current[k] = Channels.addIonCurrent(s, ion, node[k], gg);
+            }
+        } else {
+            for (int k = 0; k < count; k++) {
+                double gg = gbar[k] * openFraction(k);
+                g[k] = gg;
+                current[k] = Channels.addNonSpecific(s, node[k], gg, nonSpecificReversal(k));
+            }
+        }
+    }
+
+    /** The state loop; see {@link #currentLoop} for why subclasses call it from their own override. */
+    protected final void advanceLoop(CellState s) {
+        prepareRates(s);
+        double dt = s.dt;
+        double[] v = s.v;
+        for (int k = 0; k < count; k++) {
+            int nd = node[k];
+            rates(v[nd], k, nd, r);
+            for (int j = 0; j < gates.length; j++) gates[j][k] = Channels.cnexp(gates[j][k], r[2 * j], r[2 * j + 1], dt);
+        }
+    }
+
+    /** The value of a {@code <name>_<SUFFIX>} global, or NaN when {@code name} is not that global. */
+    protected final double global(String fullName, String param, double value) {
+        return fullName.equals(param + "_" + type.name()) || fullName.equals(param) ? value : Double.NaN;
+    }
+}

@@ -1,0 +1,173 @@
+package org.dendrite.engine.mechanism.allen;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.dendrite.engine.ion.IonPool;
+import org.dendrite.engine.mechanism.Channels;
+import org.dendrite.engine.mechanism.IonUse;
+import org.dendrite.engine.mechanism.MechanismBlock;
+import org.dendrite.engine.mechanism.MechanismKind;
+import org.dendrite.engine.mechanism.MechanismType;
+import org.dendrite.engine.mechanism.Variable;
+import org.dendrite.engine.sim.CellState;
+
+/**
+ * Allen {@code NaV}: 12-state Markov Na channel (Carter et al. 2012; mechanisms.md §7.3.8). States C1…C5, O,
+ * I1…I6 (fractions summing to 1); {@code ina = gbar O (v - ena)}. With a = e^(v/x1), b = e^(v/x2) and every rate
+ * times qt = 2.3^((celsius-37)/10): C_k→C_k+1 = (5-k)αa, C_k+1→C_k = kβb; C5↔O = γ, δ; the I chain the same
+ * with αa·alfac and βb/btfac; I5↔I6 = γ, δ; C_k↔I_k = Con·alfac^(k-1), Coff/btfac^(k-1); O↔I6 = Oon, Ooff.
+ *
+ * <p>Update: one backward-Euler step at the new v, {@code (I/dt - Q) Δ = Q y}, with I6's row replaced by
+ * conservation {@code ΣΔ = 1 - Σy}; dense Gaussian elimination with partial pivoting (12×12). Initial state:
+ * the model's steady-state linear system as published, including its typo (I3's balance takes the inflow from
+ * I4 with rate Coff/btfac² instead of 3βb/btfac), so that the first milliseconds match NEURON.
+ */
+public final class NaV extends MechanismBlock {
+    static final String[] STATES = {"C1", "C2", "C3", "C4", "C5", "O", "I1", "I2", "I3", "I4", "I5", "I6"};
+    private static final int N = 12, O = 5, I1 = 6, I6 = 11;
+
+    public static final MechanismType TYPE;
+
+    static {
+        List<Variable> vars = new ArrayList<>();
+        vars.add(Variable.parameter("gbar", "S/cm2", 0.015));
+        for (String st : STATES) vars.add(Variable.state(st, "1"));
+        vars.add(Variable.assigned("ina", "mA/cm2"));
+        vars.add(Variable.assigned("g", "S/cm2"));
+        TYPE = new MechanismType("NaV", MechanismKind.DENSITY, AllenLibrary.order("NaV"), vars,
+                List.of(IonUse.channel("na")), NaV::new);
+    }
+
+    private double alpha = 400, beta = 12, gamma = 250, delta = 60, con = 0.01, coff = 40, oon = 8, ooff = 0.05,
+            alfac = 2.51, btfac = 5.32, x1 = 24, x2 = -24;
+    private final double[] gbar = array("gbar"), ina = array("ina"), g = array("g");
+    private final double[][] y = new double[N][];
+    private final IonPool na;
+    private final double[][] q = new double[N][N], m = new double[N][N + 1];
+    private final double[] sol = new double[N];
+
+    private NaV(MechanismType type, int[] node, CellState s) {
+        super(type, node);
+        for (int j = 0; j < N; j++) y[j] = array(STATES[j]);
+        na = s.ion("na");
+    }
+
+    @Override
+    public boolean setGlobal(String name, double value) {
+        String p = name.endsWith("_NaV") ? name.substring(0, name.length() - 4) : name;
+        switch (p) {
+            case "alpha" -> alpha = value;
+            case "beta" -> beta = value;
+            case "gamma" -> gamma = value;
+            case "delta" -> delta = value;
+            case "Con" -> con = value;
+            case "Coff" -> coff = value;
+            case "Oon" -> oon = value;
+            case "Ooff" -> ooff = value;
+            case "alfac" -> alfac = value;
+            case "btfac" -> btfac = value;
+            case "x1" -> x1 = value;
+            case "x2" -> x2 = value;
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Fills q with the rate matrix at v: q[to][from] = rate from→to (1/ms); diagonal = -outflow. */
+    private void rateMatrix(double v, double qt) {
+        for (double[] row : q) java.util.Arrays.fill(row, 0);
+        double a = alpha * Math.exp(v / x1) * qt, b = beta * Math.exp(v / x2) * qt;
+        for (int k = 0; k < 4; k++) { // closed chain C(k) <-> C(k+1), inactivated chain I(k) <-> I(k+1)
+            link(k, k + 1, (4 - k) * a, (k + 1) * b);
+            link(I1 + k, I1 + k + 1, (4 - k) * a * alfac, (k + 1) * b / btfac);
+        }
+        link(4, O, gamma * qt, delta * qt);
+        link(I1 + 4, I6, gamma * qt, delta * qt);
+        for (int k = 0; k < 5; k++) link(k, I1 + k, con * Math.pow(alfac, k) * qt, coff / Math.pow(btfac, k) * qt);
+        link(O, I6, oon * qt, ooff * qt);
+    }
+
+    private void link(int from, int to, double forward, double backward) {
+        q[to][from] += forward;
+        q[from][from] -= forward;
+        q[from][to] += backward;
+        q[to][to] -= backward;
+    }
+
+    @Override
+    public void initialize(CellState s) {
+        double qt = Channels.qt(s.celsius, 37);
+        for (int k = 0; k < count; k++) {
+            double v = s.v[node[k]];
+            rateMatrix(v, qt);
+            // the published steady-state system: balance rows of C1..C5, O, I1..I5, with I3's inflow from I4 mis-typed
+            double a = beta * Math.exp(v / x2) * qt;
+            for (int i = 0; i < N; i++) {
+                for (int j = 0; j < N; j++) m[i][j] = q[i][j];
+                m[i][N] = 0;
+            }
+            m[I1 + 2][I1 + 3] = coff / Math.pow(btfac, 2) * qt;
+            for (int j = 0; j < N; j++) m[I6][j] = 1;
+            m[I6][N] = 1;
+            solve();
+            for (int j = 0; j < N; j++) y[j][k] = sol[j];
+            if (a != a) throw new IllegalStateException("NaV: rates not finite at v = " + v);
+        }
+    }
+
+    @Override
+    public void current(CellState s) {
+        for (int k = 0; k < count; k++) {
+            double gg = gbar[k] * y[O][k];
+            g[k] = gg;
+            ina[k] = Channels.addIonCurrent(s, na, node[k], gg);
+        }
+    }
+
+    @Override
+    public void advanceStates(CellState s) {
+        double qt = Channels.qt(s.celsius, 37);
+        double dt = s.dt;
+        for (int k = 0; k < count; k++) {
+            rateMatrix(s.v[node[k]], qt);
+            double total = 0;
+            for (int j = 0; j < N; j++) total += y[j][k];
+            for (int i = 0; i < N; i++) {
+                double rhs = 0;
+                for (int j = 0; j < N; j++) {
+                    m[i][j] = (i == j ? 1.0 / dt : 0) - q[i][j];
+                    rhs += q[i][j] * y[j][k];
+                }
+                m[i][N] = rhs;
+            }
+            for (int j = 0; j < N; j++) m[I6][j] = 1;
+            m[I6][N] = 1 - total;
+            solve();
+            for (int j = 0; j < N; j++) y[j][k] += sol[j];
+        }
+    }
+
+    /** Gaussian elimination with partial pivoting on the augmented matrix m; result in sol. */
+    private void solve() {
+        for (int c = 0; c < N; c++) {
+            int p = c;
+            for (int r = c + 1; r < N; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
+            double[] t = m[c];
+            m[c] = m[p];
+            m[p] = t;
+            for (int r = c + 1; r < N; r++) {
+                double f = m[r][c] / m[c][c];
+                if (f == 0) continue;
+                for (int j = c; j <= N; j++) m[r][j] -= f * m[c][j];
+            }
+        }
+        for (int r = N - 1; r >= 0; r--) {
+            double acc = m[r][N];
+            for (int j = r + 1; j < N; j++) acc -= m[r][j] * sol[j];
+            sol[r] = acc / m[r][r];
+        }
+    }
+}
