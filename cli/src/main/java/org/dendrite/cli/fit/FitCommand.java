@@ -243,6 +243,7 @@ public final class FitCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "fit: %d free parameters, %d objectives over %d protocols; %s, population %d, %d generations, "
                             + "seed %d, %d threads%n", n, problem.objectiveCount(), problem.protocols().size(), optimizer,
                     fit.optimizer() instanceof Nsga2 ? pop + (pop % 2) : pop, generations, seed, nThreads);
+            for (String note : pf.notes) w.println("  note: " + note);
             for (String note : targets.notes) w.println("  note: " + note);
             w.flush();
         }
