@@ -189,7 +189,7 @@ public final class FitCommand implements Callable<Integer> {
         if (!Files.exists(target)) throw new DendriteException(target + ": file not found");
         if (target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
             if (trace) throw new DendriteException("--objective trace needs a recording as --target, not a features.json");
-            targets = FitTargets.fromFeaturesJson(target, protocols, null, opts);
+            targets = FitTargets.fromFeaturesJson(target, protocols, opts);
         } else {
             targets = FitTargets.fromRecording(RecordingReaders.read(target), opts);
         }

@@ -231,7 +231,7 @@ public final class FitTargets {
      * (one protocol: the model as it is). Protocols come from a BluePyOpt protocols.json when given (the first
      * stimulus of each: delay, duration, amp, totduration), else every protocol is the model as it is.
      */
-    public static FitTargets fromFeaturesJson(Path features, Path protocolsJson, String stim, Options o) throws IOException {
+    public static FitTargets fromFeaturesJson(Path features, Path protocolsJson, Options o) throws IOException {
         FitTargets t = new FitTargets();
         JsonNode root = read(features);
         if (!root.isObject()) throw new DendriteException(features + ": expected a JSON object");
@@ -251,7 +251,7 @@ public final class FitTargets {
             if (protocols != null) {
                 JsonNode p = protocols.get(pname);
                 if (p == null) throw new DendriteException(protocolsJson + ": no protocol '" + pname + "' (used by " + features + ")");
-                t.protocols.add(bluePyOptProtocol(pname, p, stim, t.notes, protocolsJson));
+                t.protocols.add(bluePyOptProtocol(pname, p, t.notes, protocolsJson));
             } else {
                 t.protocols.add(new Protocol(pname, Map.of(), Double.NaN, Double.NaN));
             }
@@ -285,7 +285,7 @@ public final class FitTargets {
         }
     }
 
-    private static Protocol bluePyOptProtocol(String name, JsonNode p, String stim, List<String> notes, Path file) {
+    private static Protocol bluePyOptProtocol(String name, JsonNode p, List<String> notes, Path file) {
         JsonNode stimuli = p.get("stimuli");
         if (stimuli == null || !stimuli.isArray() || stimuli.isEmpty()) {
             throw new DendriteException(file + ": $." + name + ".stimuli: expected a list of stimuli");
