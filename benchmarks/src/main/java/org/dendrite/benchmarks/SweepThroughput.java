@@ -46,44 +46,11 @@ public final class SweepThroughput {
         List<ParameterRange> ranges = List.of(ParameterRange.parse(p0), ParameterRange.parse("celsius=5:10"));
         Sweep sweep = new Sweep(mp, ranges, Sampler.RANDOM, runs, 1, null, null, Protocol.asModel(), null);
 
-        // split: compile vs simulate, single thread
-        var targets = mp.resolveAll(List.of(ranges.get(0).name(), ranges.get(1).name()));
-        for (int w = 0; w < 20; w++) sweep.run(w % runs, false);
-        int n = 20;
-        long tc = 0, ts = 0;
-        for (int i = 0; i < n; i++) {
-            long a = System.nanoTime();
-            ModelSpec s = mp.apply(targets, sweep.point(i % runs));
-            Simulation sim = Simulation.compile(s);
-            long b = System.nanoTime();
-            sim.finitialize(s.run.vInit);
-            sim.advanceTo(s.run.tstop, null);
-            long c = System.nanoTime();
-            tc += b - a;
-            ts += c - b;
-        }
-        System.out.printf(Locale.ROOT, "model %s: %d compartments, tstop %.1f ms, dt %.4g ms%n", model,
-                Simulation.compile(spec).compartmentCount(), spec.run.tstop, spec.run.dt);
-        System.out.printf(Locale.ROOT, "per evaluation: apply+compile %.3f ms, simulate %.3f ms (compile = %.2f%% of the run)%n",
-                tc / 1e6 / n, ts / 1e6 / n, 100.0 * tc / (tc + ts));
-
-        System.setProperty("dendrite.fit.rebuild", "true");
-        Sweep rebuilding = new Sweep(mp, ranges, Sampler.RANDOM, runs, 1, null, null, Protocol.asModel(), null);
-        System.clearProperty("dendrite.fit.rebuild");
-        System.out.printf(Locale.ROOT, "sweep re-uses compiled models: %s%n", sweep.reusesCompiledModels());
-        try (Workers w1 = new Workers(1)) {
-            rate(rebuilding, w1, runs);
-            rate(sweep, w1, runs);
-            double[] rb = new double[3], ru = new double[3];
-            for (int r = 0; r < 3; r++) {
-                rb[r] = rate(rebuilding, w1, runs);
-                ru[r] = rate(sweep, w1, runs);
-            }
-            Arrays.sort(rb);
-            Arrays.sort(ru);
-            System.out.printf(Locale.ROOT, "1 thread, median of 3: rebuild per evaluation %.2f evals/s, compile once + "
-                    + "re-apply %.2f evals/s (x%.2f)%n", rb[1], ru[1], ru[1] / rb[1]);
-        }
+        // control: how many cores can this process get at all right now? (a busy loop on 1 and on N threads)
+        double c1 = burn(1), cn = burn(threads);
+        System.out.printf(Locale.ROOT, "control: a busy loop gets %.2f cores on 1 thread and %.2f cores on %d threads"
+                + " (a quiet machine gives ~1 and ~%d; if both are about equal, no thread count can scale here)%n",
+                c1, cn, threads, threads);
 
         double[] one = new double[rounds], many = new double[rounds], ratio = new double[rounds];
         double[] cpuOne = new double[rounds], cpuMany = new double[rounds], effOne = new double[rounds], effMany = new double[rounds];
@@ -116,6 +83,70 @@ public final class SweepThroughput {
                 effMany[rounds / 2] / effOne[rounds / 2], threads * effMany[rounds / 2] / effOne[rounds / 2]);
         System.out.printf(Locale.ROOT, "median: 1 thread %.2f evals/s, %d threads %.2f evals/s, ratio %.3f (min %.3f, max %.3f)%n",
                 one[rounds / 2], threads, many[rounds / 2], ratio[rounds / 2], ratio[0], ratio[rounds - 1]);
+
+        // after the rounds the JIT is warm: split an evaluation, and compare rebuilding with re-applying (per CPU-second)
+        // split: compile vs simulate, single thread
+        var targets = mp.resolveAll(List.of(ranges.get(0).name(), ranges.get(1).name()));
+        int n = 200;
+        long tc = 0, ts = 0;
+        var threadMx = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < n; i++) {
+            long a = threadMx.getCurrentThreadCpuTime();
+            ModelSpec s = mp.apply(targets, sweep.point(i % runs));
+            Simulation sim = Simulation.compile(s);
+            long b = threadMx.getCurrentThreadCpuTime();
+            sim.finitialize(s.run.vInit);
+            sim.advanceTo(s.run.tstop, null);
+            long c = threadMx.getCurrentThreadCpuTime();
+            tc += b - a;
+            ts += c - b;
+        }
+        System.out.printf(Locale.ROOT, "model %s: %d compartments, tstop %.1f ms, dt %.4g ms%n", model,
+                Simulation.compile(spec).compartmentCount(), spec.run.tstop, spec.run.dt);
+        System.out.printf(Locale.ROOT, "per evaluation (thread CPU time): apply+compile %.3f ms, simulate %.3f ms (compile = %.2f%% of the run)%n",
+                tc / 1e6 / n, ts / 1e6 / n, 100.0 * tc / (tc + ts));
+
+        System.setProperty("dendrite.fit.rebuild", "true");
+        Sweep rebuilding = new Sweep(mp, ranges, Sampler.RANDOM, runs, 1, null, null, Protocol.asModel(), null);
+        System.clearProperty("dendrite.fit.rebuild");
+        System.out.printf(Locale.ROOT, "sweep re-uses compiled models: %s%n", sweep.reusesCompiledModels());
+        try (Workers w1 = new Workers(1)) {
+            rate(rebuilding, w1, runs);
+            rate(sweep, w1, runs);
+            double[] rb = new double[5], ru = new double[5];
+            for (int r = 0; r < 5; r++) {
+                rate(rebuilding, w1, runs);
+                rb[r] = runs / lastCpu;
+                rate(sweep, w1, runs);
+                ru[r] = runs / lastCpu;
+            }
+            Arrays.sort(rb);
+            Arrays.sort(ru);
+            System.out.printf(Locale.ROOT, "1 thread, median of 5, per CPU-second (immune to the share of the machine "
+                    + "obtained): rebuild per evaluation %.1f evals, compile once + re-apply %.1f evals (x%.2f)%n",
+                    rb[2], ru[2], ru[2] / rb[2]);
+        }
+
+    }
+
+    /** Cores obtained by {@code n} threads spinning for 2 s. */
+    static double burn(int n) throws InterruptedException {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long c0 = os.getProcessCpuTime(), t0 = System.nanoTime();
+        Thread[] ts = new Thread[n];
+        double[] sink = new double[n];
+        for (int i = 0; i < n; i++) {
+            final int id = i;
+            ts[i] = new Thread(() -> {
+                double x = 0;
+                long end = System.nanoTime() + 2_000_000_000L;
+                while (System.nanoTime() < end) for (int k = 0; k < 1000; k++) x += Math.sqrt(k + x);
+                sink[id] = x;
+            });
+            ts[i].start();
+        }
+        for (Thread t : ts) t.join();
+        return (os.getProcessCpuTime() - c0) / 1e9 / ((System.nanoTime() - t0) / 1e9);
     }
 
     /** CPU seconds the process used during the last {@link #rate} call. */

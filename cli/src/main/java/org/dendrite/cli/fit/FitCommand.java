@@ -189,7 +189,7 @@ public final class FitCommand implements Callable<Integer> {
         if (!Files.exists(target)) throw new DendriteException(target + ": file not found");
         if (target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
             if (trace) throw new DendriteException("--objective trace needs a recording as --target, not a features.json");
-            targets = FitTargets.fromFeaturesJson(target, protocols, null, opts);
+            targets = FitTargets.fromFeaturesJson(target, protocols, opts);
         } else {
             targets = FitTargets.fromRecording(RecordingReaders.read(target), opts);
         }
@@ -243,6 +243,7 @@ public final class FitCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "fit: %d free parameters, %d objectives over %d protocols; %s, population %d, %d generations, "
                             + "seed %d, %d threads%n", n, problem.objectiveCount(), problem.protocols().size(), optimizer,
                     fit.optimizer() instanceof Nsga2 ? pop + (pop % 2) : pop, generations, seed, nThreads);
+            for (String note : pf.notes) w.println("  note: " + note);
             for (String note : targets.notes) w.println("  note: " + note);
             w.flush();
         }

@@ -65,7 +65,7 @@ public final class FitTargets {
                 throw new DendriteException(rec.source() + ": no sweep " + s + " (sweeps 0.." + (rec.sweepCount() - 1) + ")");
             }
             List<Protocol.Step> steps = steps(rec, rec.sweep(s));
-            String key = steps.toString();
+            String key = steps == null ? "waveform of sweep " + s : steps.toString();
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
             stepsOf.put(key, steps);
         }
@@ -79,11 +79,19 @@ public final class FitTargets {
             double t0 = time[0];
             for (int i = 0; i < time.length; i++) time[i] -= t0;
             double tstop = time[time.length - 1];
-            double[] window = window(steps, tstop);
             String name = "sweep" + members.get(0);
             Map<String, Double> settings = new LinkedHashMap<>();
             settings.put("tstop", tstop);
-            t.protocols.add(new Protocol(name, settings, steps, window[0], window[1]));
+            double[] window;
+            if (steps != null) {
+                window = window(steps, tstop);
+                t.protocols.add(new Protocol(name, settings, steps, window[0], window[1]));
+            } else {
+                window = new double[2];
+                Protocol.Waveform wf = waveform(rec, first, window);
+                t.protocols.add(new Protocol(name, settings, List.of(), wf, window[0], window[1]));
+                t.notes.add(name + ": the command is not a few steps; replayed sample by sample (IPlay)");
+            }
             double[] mean = new double[time.length];
             List<TraceFeatures> tfs = new ArrayList<>();
             for (int s : members) {
@@ -148,20 +156,12 @@ public final class FitTargets {
         return s / x.length;
     }
 
-    /** The command waveform as current steps (nA) relative to sweep start; holding current as a step from 0. */
+    /**
+     * The command waveform as current steps (nA) relative to sweep start, the holding current as a step from 0; null
+     * when it is not a few steps (then {@link #waveform} replays it sample by sample).
+     */
     static List<Protocol.Step> steps(Recording rec, Sweep sw) {
-        Command cmd = null;
-        for (Command c : sw.commands()) {
-            if (c.units().equals("pA") || c.units().equals("nA")) {
-                cmd = c;
-                break;
-            }
-        }
-        if (cmd == null) {
-            throw new DendriteException(rec.source() + " sweep " + sw.index() + ": no current-clamp command waveform "
-                    + "(commands: " + sw.commands().stream().map(c -> c.name() + " [" + c.units() + "]").toList()
-                    + "); a fit replays the recorded current command");
-        }
+        Command cmd = currentCommand(rec, sw);
         double scale = cmd.units().equals("pA") ? 1e-3 : 1;
         double[] t = sw.time().timesMs();
         double t0 = t[0];
@@ -180,13 +180,39 @@ public final class FitTargets {
             while (j + 1 < c.length && c[j + 1] == c[i]) j++;
             double start = t[i] - t0, end = (j + 1 < c.length ? t[j + 1] : t[j] + dt) - t0;
             out.add(new Protocol.Step(start, end - start, (c[i] - hold) * scale));
-            if (out.size() > 50) {
-                throw new DendriteException(rec.source() + " sweep " + sw.index() + ": the command has more than 50 "
-                        + "steps (a ramp or noise?); only step protocols can be replayed");
-            }
+            if (out.size() > 50) return null; // a ramp or noise: replayed sample by sample instead
             i = j + 1;
         }
         return out;
+    }
+
+    /** The current command (nA) sample by sample, relative to sweep start, and its stimulus window. */
+    static Protocol.Waveform waveform(Recording rec, Sweep sw, double[] window) {
+        Command cmd = currentCommand(rec, sw);
+        double scale = cmd.units().equals("pA") ? 1e-3 : 1;
+        double[] t = sw.time().timesMs();
+        double t0 = t[0];
+        double[] c = cmd.values();
+        double[] tt = new double[c.length], ii = new double[c.length];
+        int first = -1, last = -1;
+        for (int i = 0; i < c.length; i++) {
+            tt[i] = t[i] - t0;
+            ii[i] = c[i] * scale;
+            if (c[i] != c[0]) {
+                if (first < 0) first = i;
+                last = i;
+            }
+        }
+        window[0] = first < 0 ? 0 : tt[first];
+        window[1] = first < 0 ? tt[tt.length - 1] : (last + 1 < tt.length ? tt[last + 1] : tt[last]);
+        return new Protocol.Waveform(tt, ii);
+    }
+
+    private static Command currentCommand(Recording rec, Sweep sw) {
+        for (Command c : sw.commands()) if (c.units().equals("pA") || c.units().equals("nA")) return c;
+        throw new DendriteException(rec.source() + " sweep " + sw.index() + ": no current-clamp command waveform "
+                + "(commands: " + sw.commands().stream().map(c -> c.name() + " [" + c.units() + "]").toList()
+                + "); a fit replays the recorded current command");
     }
 
     /** eFEL's stimulus window: the first step that is not the holding current, or the whole sweep. */
@@ -205,7 +231,7 @@ public final class FitTargets {
      * (one protocol: the model as it is). Protocols come from a BluePyOpt protocols.json when given (the first
      * stimulus of each: delay, duration, amp, totduration), else every protocol is the model as it is.
      */
-    public static FitTargets fromFeaturesJson(Path features, Path protocolsJson, String stim, Options o) throws IOException {
+    public static FitTargets fromFeaturesJson(Path features, Path protocolsJson, Options o) throws IOException {
         FitTargets t = new FitTargets();
         JsonNode root = read(features);
         if (!root.isObject()) throw new DendriteException(features + ": expected a JSON object");
@@ -225,7 +251,7 @@ public final class FitTargets {
             if (protocols != null) {
                 JsonNode p = protocols.get(pname);
                 if (p == null) throw new DendriteException(protocolsJson + ": no protocol '" + pname + "' (used by " + features + ")");
-                t.protocols.add(bluePyOptProtocol(pname, p, stim, t.notes, protocolsJson));
+                t.protocols.add(bluePyOptProtocol(pname, p, t.notes, protocolsJson));
             } else {
                 t.protocols.add(new Protocol(pname, Map.of(), Double.NaN, Double.NaN));
             }
@@ -259,7 +285,7 @@ public final class FitTargets {
         }
     }
 
-    private static Protocol bluePyOptProtocol(String name, JsonNode p, String stim, List<String> notes, Path file) {
+    private static Protocol bluePyOptProtocol(String name, JsonNode p, List<String> notes, Path file) {
         JsonNode stimuli = p.get("stimuli");
         if (stimuli == null || !stimuli.isArray() || stimuli.isEmpty()) {
             throw new DendriteException(file + ": $." + name + ".stimuli: expected a list of stimuli");

@@ -1,7 +1,6 @@
 package org.dendrite.cli.fit;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -10,8 +9,6 @@ import java.util.HexFormat;
 
 import org.dendrite.engine.DendriteException;
 import org.dendrite.engine.build.ModelSpec;
-import org.dendrite.io.model.ModelFiles;
-import org.dendrite.io.model.ModelReader;
 
 /** Loads the MODEL argument of sweep and fit the way {@code dendrite run} does, and fingerprints it. */
 public final class Models {
@@ -19,18 +16,9 @@ public final class Models {
 
     private Models() {}
 
-    /** A model file (.json), a folder holding model.json, or (null) the bundled default model. */
+    /** As {@code dendrite run} loads its MODEL argument (null: the bundled default model). */
     public static ModelSpec load(Path model) throws IOException {
-        if (model == null) {
-            try (InputStream in = Models.class.getClassLoader().getResourceAsStream(DEFAULT_MODEL)) {
-                if (in == null) throw new DendriteException("bundled model " + DEFAULT_MODEL + " is missing from the build");
-                return ModelReader.read(in, "bundled:" + DEFAULT_MODEL, null, p -> {
-                    throw new DendriteException("bundled model names a morphology file; not supported");
-                });
-            }
-        }
-        Path json = file(model);
-        return ModelFiles.read(json);
+        return org.dendrite.cli.ModelInputs.load(model);
     }
 
     private static Path file(Path model) {

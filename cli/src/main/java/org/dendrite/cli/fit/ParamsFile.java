@@ -26,6 +26,8 @@ import org.dendrite.engine.fit.ParameterRange;
 public final class ParamsFile {
     public final List<ParameterRange> free = new ArrayList<>();
     public final Map<String, Double> fixed = new LinkedHashMap<>();
+    /** Entries left to the model (fixed values of distributed parameters). */
+    public final List<String> notes = new ArrayList<>();
 
     /** A flat {@code {name: value}} file such as a fit's best_parameters.json. */
     public static Map<String, Double> values(Path file) throws IOException {
@@ -59,6 +61,12 @@ public final class ParamsFile {
                 JsonNode n = root.get(i);
                 String at = file + ": $[" + i + "]";
                 if (n.has("param_name")) {
+                    String dist = n.path("dist_type").asText("uniform");
+                    if (!dist.equals("uniform") && !n.has("bounds")) {
+                        p.notes.add(n.get("param_name").asText() + "." + n.path("sectionlist").asText("all") + " (" + dist
+                                + " distribution): left as the model defines it");
+                        continue;
+                    }
                     p.add(bluePyOptName(n, at), n.has("bounds") ? n.get("bounds") : n.get("value"), false, at);
                 } else if (n.has("name")) {
                     p.add(n.get("name").asText(), n.has("bounds") ? n.get("bounds") : n.get("value"),
@@ -79,8 +87,8 @@ public final class ParamsFile {
         String type = n.path("type").asText("range");
         String dist = n.path("dist_type").asText("uniform");
         if (!dist.equals("uniform")) {
-            throw new DendriteException(at + ": " + name + " has dist_type '" + dist + "'; only uniform values can be "
-                    + "fitted until distributions arrive with the channel library");
+            throw new DendriteException(at + ": " + name + " has dist_type '" + dist + "' with bounds; fitting a "
+                    + "distribution's coefficients is not supported yet (only uniform values)");
         }
         if (type.equals("global")) return name;
         String list = n.path("sectionlist").asText("all");

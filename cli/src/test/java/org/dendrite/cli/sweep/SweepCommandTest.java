@@ -79,6 +79,14 @@ class SweepCommandTest {
     }
 
     @Test
+    void oneAndTwoThreadsWriteIdenticalFiles() throws Exception {
+        assertEquals(0, run(sweep(dir.resolve("one"), "-j", "1")));
+        assertEquals(0, run(sweep(dir.resolve("two"), "-j", "2")));
+        assertEquals(Files.readString(dir.resolve("one/results.jsonl")), Files.readString(dir.resolve("two/results.jsonl")));
+        assertEquals(Files.readString(dir.resolve("one/results.csv")), Files.readString(dir.resolve("two/results.csv")));
+    }
+
+    @Test
     void aDifferentSweepInTheSameFolderIsRefused() {
         assertEquals(0, run(sweep(dir.resolve("x"), "--stop-after", "1")));
         int rc = run("sweep", "--param", "somatic.gnabar_hh=0.06:0.18:5", "--out", dir.resolve("x").toString(), "-q");

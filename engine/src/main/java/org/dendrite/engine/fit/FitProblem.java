@@ -71,10 +71,28 @@ public final class FitProblem {
         this.features = List.copyOf(features);
         this.traces = List.copyOf(traces);
         if (features.isEmpty() && traces.isEmpty()) throw new DendriteException("a fit needs at least one objective");
-        for (FeatureTarget f : features) needProtocol(f.protocol());
-        for (TraceTarget t : traces) needProtocol(t.protocol());
+        for (FeatureTarget f : features) {
+            needProtocol(f.protocol());
+            needProbe(model, f.probe(), f.label());
+        }
+        for (TraceTarget t : traces) {
+            needProtocol(t.protocol());
+            needProbe(model, t.probe(), t.label());
+        }
         this.settings = settings == null ? new FeatureSettings() : settings;
         this.runs = new CompiledRuns(model, targets);
+    }
+
+    /** A recording name must be one of the model's recordings ("soma": the first voltage recording). */
+    static void needProbe(ModelParameters model, String probe, String what) {
+        if (probe == null || probe.equals("soma")) return;
+        List<String> names = new ArrayList<>();
+        for (var p : model.base().probes) {
+            if (p.name().equals(probe)) return;
+            names.add(p.name());
+        }
+        throw new DendriteException(what + ": the model records no '" + probe + "' (its recordings: " + names
+                + "; add a recording of that name to the model file)");
     }
 
     private void needProtocol(String name) {

@@ -45,7 +45,7 @@ public final class ModelParameters {
     private final MechanismRegistry registry;
 
     public ModelParameters(ModelSpec base) {
-        this(base, MechanismRegistry.standard());
+        this(base, MechanismRegistry.library(base.mechanismLibrary));
     }
 
     public ModelParameters(ModelSpec base, MechanismRegistry registry) {
@@ -319,11 +319,14 @@ public final class ModelParameters {
             s.setNseg(i, b.nseg(i));
             s.setRa(i, b.ra(i));
             s.setCm(i, b.cm(i));
+            s.setVInit(i, b.vInit(i));
         }
         s.insertions.addAll(b.insertions);
         s.rangeSettings.addAll(b.rangeSettings);
         s.points.addAll(b.points);
+        s.waveforms.addAll(b.waveforms);
         s.artificialCells.addAll(b.artificialCells);
+        s.eventTimes.putAll(b.eventTimes);
         s.netcons.addAll(b.netcons);
         s.probes.addAll(b.probes);
         s.globals.putAll(b.globals);
@@ -333,6 +336,7 @@ public final class ModelParameters {
         s.run.celsius = b.run.celsius;
         s.run.secondorder = b.run.secondorder;
         s.run.recordEvery = b.run.recordEvery;
+        s.mechanismLibrary = b.mechanismLibrary;
         s.name = b.name;
         s.description = b.description;
         return s;

@@ -63,7 +63,7 @@ public record ModelRun(double[] time, Map<String, double[]> traces, Map<String, 
      * The spec with its IClamps silenced and one IClamp per step added where the first IClamp is (or at the middle
      * of the first section when the model has none).
      */
-    static ModelSpec withSteps(ModelSpec spec, List<Protocol.Step> steps) {
+    static ModelSpec withSteps(ModelSpec spec, List<Protocol.Step> steps, Protocol.Waveform waveform) {
         ModelSpec s = ModelParameters.copy(spec);
         org.dendrite.engine.build.Location at = new org.dendrite.engine.build.Location(0, 0.5);
         boolean found = false;
@@ -84,6 +84,9 @@ public record ModelRun(double[] time, Map<String, double[]> traces, Map<String, 
             params.put("amp", st.amp());
             s.points.add(new ModelSpec.PointSpec("protocol_step_" + i++, "IClamp", at, params));
         }
+        if (waveform != null) {
+            s.waveforms.add(new ModelSpec.CurrentWaveform("protocol_waveform", at, waveform.timeMs(), waveform.currentNa()));
+        }
         return s;
     }
 
@@ -98,7 +101,9 @@ public record ModelRun(double[] time, Map<String, double[]> traces, Map<String, 
             for (int i = 0; i < v.length; i++) v[i] = protocol.settings().get(names.get(i));
             spec = on.apply(on.resolveAll(names), v);
         }
-        if (!protocol.steps().isEmpty()) spec = withSteps(spec, protocol.steps());
+        if (!protocol.steps().isEmpty() || protocol.waveform() != null) {
+            spec = withSteps(spec, protocol.steps(), protocol.waveform());
+        }
         return spec;
     }
 

@@ -11,17 +11,28 @@ import java.util.Map;
  * are silenced and one IClamp per step is added at the same place); and the stimulus window used by the
  * features (NaN: taken from the model's first IClamp, {@code del} to {@code del + dur}).
  */
-public record Protocol(String name, Map<String, Double> settings, List<Step> steps, double stimStart, double stimEnd) {
+public record Protocol(String name, Map<String, Double> settings, List<Step> steps, Waveform waveform,
+                       double stimStart, double stimEnd) {
     /** A current step: {@code amp} nA from {@code delay} for {@code duration} ms. */
     public record Step(double delay, double duration, double amp) {}
+
+    /**
+     * A sampled current command (ramps, noise): {@code currentNa[i]} from {@code timeMs[i]} until the next sample,
+     * played through an IPlay where the model's first IClamp is (whose own IClamps are silenced).
+     */
+    public record Waveform(double[] timeMs, double[] currentNa) {}
 
     public Protocol {
         settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         steps = steps == null ? List.of() : List.copyOf(steps);
     }
 
+    public Protocol(String name, Map<String, Double> settings, List<Step> steps, double stimStart, double stimEnd) {
+        this(name, settings, steps, null, stimStart, stimEnd);
+    }
+
     public Protocol(String name, Map<String, Double> settings, double stimStart, double stimEnd) {
-        this(name, settings, List.of(), stimStart, stimEnd);
+        this(name, settings, List.of(), null, stimStart, stimEnd);
     }
 
     /** The model as it is. */

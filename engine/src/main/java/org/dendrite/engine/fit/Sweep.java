@@ -48,6 +48,7 @@ public final class Sweep {
                 throw new DendriteException("unknown feature '" + f + "' (see dendrite features --list)");
             }
         }
+        FitProblem.needProbe(model, probe, "--probe");
         this.probe = probe;
         this.protocol = protocol == null ? Protocol.asModel() : protocol;
         this.settings = settings == null ? new FeatureSettings() : settings;

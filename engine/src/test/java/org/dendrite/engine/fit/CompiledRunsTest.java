@@ -38,6 +38,24 @@ class CompiledRunsTest {
     }
 
     @Test
+    void channelLibraryParametersTooIh() {
+        var spec = TestModels.ballAndStick();
+        for (int sec = 1; sec < 4; sec++) {
+            spec.insertions.add(new org.dendrite.engine.build.ModelSpec.Insertion("Ih", sec,
+                    java.util.Map.of("gIhbar", org.dendrite.engine.build.SegmentValue.constant(2e-4))));
+        }
+        ModelParameters mp = new ModelParameters(spec);
+        var targets = mp.resolveAll(List.of("apical.gIhbar_Ih", "celsius"));
+        CompiledRuns runs = new CompiledRuns(mp, targets);
+        assertTrue(runs.reusesCompiledModels());
+        Protocol hyper = Protocol.step("hyper", "stim", 5, 30, -0.3, 40);
+        for (double[] x : new double[][] {{2e-4, 34}, {8e-4, 34}, {0, 20}}) {
+            assertArrayEquals(ModelRun.simulate(mp, targets, x, hyper).trace("dend2(0.5).v"),
+                    runs.simulate(x, hyper).trace("dend2(0.5).v"));
+        }
+    }
+
+    @Test
     void otherTargetsRebuild() {
         ModelParameters mp = new ModelParameters(TestModels.ballAndStick());
         assertFalse(new CompiledRuns(mp, mp.resolveAll(List.of("all.cm"))).reusesCompiledModels());
