@@ -41,12 +41,27 @@ import picocli.CommandLine.Spec;
                 "  dendrite run",
                 "  dendrite run ball_and_stick --tstop 100",
                 "  dendrite run models/validation/neuron/case03_hh_ball_stick_table.json --out out/case03",
-                "  dendrite run model.json --tstop 200 --dt 0.01 --method cn --record 'dend(0.9).v'"})
+                "  dendrite run model.json --tstop 200 --dt 0.01 --method cn --record 'dend(0.9).v'",
+                "  dendrite run cell.hoc biophys.hoc protocol.hoc",
+                "  dendrite run ../shared/data/models-bluepyopt-l5pc --protocol Step1",
+                "  dendrite run --allen 468193142_fit.json --morphology cell.swc --protocol step"})
 public final class RunCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "MODEL",
             description = "dendrite model file (.json), a folder holding model.json, or HOC files (.hoc) run in order"
                     + " as nrniv would; HOC Vectors that record become columns named after their variables")
     List<Path> models = new ArrayList<>();
+
+    @Option(names = "--allen", paramLabel = "FIT.json",
+            description = "an Allen Cell Types perisomatic fit (with --morphology CELL.swc), built as AllenSDK does")
+    Path allenFit;
+
+    @Option(names = "--morphology", paramLabel = "FILE", description = "morphology (.swc, .asc) for --allen")
+    Path morphology;
+
+    @Option(names = "--protocol", paramLabel = "NAME",
+            description = "stimulus protocol of a published model: a protocols.json entry of a BluePyOpt folder"
+                    + " (e.g. Step1), or 'step' for an Allen fit (AllenSDK's 0.35 nA, 1000-2000 ms step)")
+    String protocol;
 
     @Option(names = "--tstop", paramLabel = "MS", description = "simulated time in ms (default: the model's)")
     Double tstop;
@@ -87,7 +102,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (!models.isEmpty() && models.get(0).toString().toLowerCase(Locale.ROOT).endsWith(".hoc")) return runHoc();
         if (models.size() > 1) throw new DendriteException("give one model file (several files only for HOC)");
-        ModelSpec m = ModelInputs.load(models.isEmpty() ? null : models.get(0));
+        ModelSpec m = loadModel();
         applyOverrides(m);
         long t0 = System.nanoTime();
         Simulation sim = Simulation.compile(m);
@@ -102,6 +117,25 @@ public final class RunCommand implements Callable<Integer> {
         writeOutputs(m, sim, wall);
         if (!quiet) printSummary(m, sim, wall);
         return 0;
+    }
+
+    /** A JSON model, a bundled model, a published-model folder (BluePyOpt, Allen), or --allen FIT --morphology. */
+    private ModelSpec loadModel() throws IOException {
+        if (allenFit != null) {
+            if (!models.isEmpty()) throw new DendriteException("give either MODEL or --allen, not both");
+            if (morphology == null) throw new DendriteException("--allen needs --morphology CELL.swc");
+            ModelSpec m = org.dendrite.io.params.PublishedModels.load("allen", allenFit, morphology, null);
+            if (protocol != null) org.dendrite.io.params.AllenModel.stepProtocol(m, 0.35, 1000, 1000, 3000);
+            return m;
+        }
+        Path model = models.isEmpty() ? null : models.get(0);
+        if (model != null && java.nio.file.Files.isDirectory(model)
+                && !java.nio.file.Files.isRegularFile(model.resolve("model.json"))
+                && org.dendrite.io.params.PublishedModels.isPublishedModelFolder(model)) {
+            return org.dendrite.io.params.PublishedModels.loadFolder(model, protocol);
+        }
+        if (protocol != null) throw new DendriteException("--protocol applies to published-model folders and --allen");
+        return ModelInputs.load(model);
     }
 
     private Integer runHoc() throws IOException {

@@ -102,4 +102,30 @@ class RunCommandTest {
         assertTrue(peak[soma] > peak[near] && peak[near] > peak[far], java.util.Arrays.toString(peak));
         assertTrue(when[soma] < when[near] && when[near] < when[far], java.util.Arrays.toString(when));
     }
+
+    @Test
+    void allenFitRunsFromTheCommandLine() throws Exception {
+        Path fit = SharedData.path("data/models-allen/468193142_fit.json");
+        Path swc = SharedData.path("data/models-allen/Scnn1a-Tg3-Cre_Ai14-177297.06.01.01_491120155_m.swc");
+        assertEquals(0, run("run", "--allen", fit.toString(), "--morphology", swc.toString(), "--protocol", "step",
+                "--out", dir.toString(), "--no-plot"));
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        // AllenSDK's regression protocol (0.35 nA, 1000-2000 ms): the upstream expected count is 27 spikes
+        JsonNode spikes = summary.get("spike_times_ms").elements().next();
+        assertEquals(27, spikes.size());
+        assertTrue(spikes.get(0).asDouble() > 1000 && spikes.get(26).asDouble() < 2000);
+    }
+
+    @Test
+    void bluePyOptFolderRunsANamedProtocol() throws Exception {
+        Path folder = SharedData.path("data/models-bluepyopt-l5pc");
+        assertEquals(0, run("run", folder.toString(), "--protocol", "Step1", "--tstop", "20", "--out", dir.toString(),
+                "--no-plot"));
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        assertEquals(699, summary.get("compartments").asInt()); // BluePyOpt's nseg rule on C060114A7 + axon stub
+        assertEquals(34.0, summary.get("celsius_degC").asDouble());
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("run", folder.toString(), "--protocol", "NoSuchProtocol", "--out", dir.toString()));
+        assertTrue(err.toString().contains("NoSuchProtocol"), err.toString());
+    }
 }
