@@ -63,6 +63,15 @@ public final class RunCommand implements Callable<Integer> {
                     + " (e.g. Step1), or 'step' for an Allen fit (AllenSDK's 0.35 nA, 1000-2000 ms step)")
     String protocol;
 
+    @Option(names = "--set", paramLabel = "NAME=VALUE",
+            description = "set a model parameter, e.g. somatic.gnabar_hh=0.1, apical.gIhbar_Ih=2e-4, stim.amp=0.3,"
+                    + " celsius=34 (names as in sweep/fit; repeatable)")
+    Map<String, Double> set = new LinkedHashMap<>();
+
+    @Option(names = "--override", paramLabel = "VALUES.json",
+            description = "parameter values {\"name\": value} to apply, e.g. a fit's best_parameters.json")
+    Path override;
+
     @Option(names = "--tstop", paramLabel = "MS", description = "simulated time in ms (default: the model's)")
     Double tstop;
 
@@ -102,7 +111,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (!models.isEmpty() && models.get(0).toString().toLowerCase(Locale.ROOT).endsWith(".hoc")) return runHoc();
         if (models.size() > 1) throw new DendriteException("give one model file (several files only for HOC)");
-        ModelSpec m = loadModel();
+        ModelSpec m = applyParameters(loadModel());
         applyOverrides(m);
         long t0 = System.nanoTime();
         Simulation sim = Simulation.compile(m);
@@ -117,6 +126,19 @@ public final class RunCommand implements Callable<Integer> {
         writeOutputs(m, sim, wall);
         if (!quiet) printSummary(m, sim, wall);
         return 0;
+    }
+
+    /** --override then --set values, addressed as in sweep and fit. */
+    private ModelSpec applyParameters(ModelSpec m) throws IOException {
+        Map<String, Double> values = new LinkedHashMap<>();
+        if (override != null) values.putAll(org.dendrite.cli.fit.ParamsFile.values(override));
+        values.putAll(set);
+        if (values.isEmpty()) return m;
+        try {
+            return new org.dendrite.engine.fit.ModelParameters(m).apply(values);
+        } catch (IllegalArgumentException e) {
+            throw new DendriteException(e.getMessage());
+        }
     }
 
     /** A JSON model, a bundled model, a published-model folder (BluePyOpt, Allen), or --allen FIT --morphology. */

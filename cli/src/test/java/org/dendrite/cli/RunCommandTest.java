@@ -128,4 +128,18 @@ class RunCommandTest {
         assertEquals(2, run("run", folder.toString(), "--protocol", "NoSuchProtocol", "--out", dir.toString()));
         assertTrue(err.toString().contains("NoSuchProtocol"), err.toString());
     }
+
+    @Test
+    void setAndOverrideChangeParametersByName() throws Exception {
+        Path values = dir.resolve("best.json");
+        Files.writeString(values, "{\"somatic.gnabar_hh\": 0.2}");
+        assertEquals(0, run("run", "ball_and_stick", "--override", values.toString(), "--set", "stim.amp=0.5",
+                "--out", dir.toString(), "--no-plot"));
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        // 0.5 nA instead of 0.2 nA and more Na conductance: more spikes than the 3 of the unchanged model
+        assertTrue(summary.get("spike_times_ms").get("soma").size() > 3, summary.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("run", "ball_and_stick", "--set", "stim.ampp=1", "--out", dir.toString()));
+        assertTrue(err.toString().contains("IClamp has no parameter 'ampp'"), err.toString());
+    }
 }
