@@ -6,7 +6,8 @@
 #   ci:   step_ci_spikes.txt, step_ci_soma.csv    amp 0.793 nA, del 100 ms, dur 200 ms, tstop 300 ms (JUnit test)
 #   full: step_3s_spikes.txt, step_3s_soma.csv    amp 0.793 nA, del 700 ms, dur 2000 ms, tstop 3000 ms (published)
 # Spike times: NetCon at soma(0.5), threshold -20 mV, %.10g. Soma trace: every 10th step (0.25 ms) for ci,
-# every 40th step (1 ms) for full, %.12g.
+# every 40th step (1 ms) for full, %.12g. (The output folder is not called "neuron": nrniv runs in hoc/hay and
+# its Python start-up would import a folder of that name as the neuron package and break Import3d.)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 hoc="$root/cli/src/test/resources/hoc/hay"
