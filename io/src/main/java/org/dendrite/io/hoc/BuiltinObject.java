@@ -14,12 +14,18 @@ abstract class BuiltinObject extends HocObject {
     }
 
     /**
-     * {@code obj.name} or {@code obj.name[i]} read. A name that is not a property is a method called without
-     * arguments: HOC allows {@code vec.size} for {@code vec.size()}.
+     * {@code obj.name} or {@code obj.name[i]} read. A name that is no property but a method is called with no
+     * arguments, as NEURON does ({@code vec.size}, {@code sref.nchild} without parentheses).
      */
     Object get(HocInterpreter in, String name, int[] index, Ast.Node at) {
-        if (index != null) throw at.error(className() + " has no array member '" + name + "'");
-        return call(in, name, List.of(), at);
+        if (index == null) {
+            try {
+                return call(in, name, List.of(), at);
+            } catch (HocException e) {
+                if (!e.detail().equals(className() + " has no method '" + name + "'")) throw e;
+            }
+        }
+        throw at.error(className() + " has no member '" + name + "'");
     }
 
     /** {@code obj.name[i] = value}. */

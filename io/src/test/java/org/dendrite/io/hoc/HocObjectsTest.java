@@ -14,6 +14,28 @@ import org.junit.jupiter.api.Test;
 class HocObjectsTest {
 
     @Test
+    void methodsWithoutParenthesesAreCalled() {
+        // NEURON 8.2.2 prints "3 \n4 \n1 \n2 \n" for these lines (vec.size, sref.nchild with no parentheses)
+        HocInterpreter in = new HocInterpreter();
+        String out = HocTestSupport.run(in, String.join("\n",
+                "objref vv, r",
+                "vv = new Vector(3)",
+                "print vv.size",
+                "xx = vv.size + 1",
+                "print xx",
+                "create a, b",
+                "connect b(0), a(1)",
+                "a r = new SectionRef()",
+                "print r.nchild",
+                "print r.nchild + 1",
+                ""));
+        assertEquals("3 \n4 \n1 \n2 \n", out);
+        HocException e = org.junit.jupiter.api.Assertions.assertThrows(HocException.class,
+                () -> HocTestSupport.run(new HocInterpreter(), "objref r\ncreate a\na r = new SectionRef()\nx = r.nkids\n"));
+        assertTrue(e.getMessage().contains("SectionRef has no member 'nkids'"), e.getMessage());
+    }
+
+    @Test
     void listAndObjectArrays() {
         HocInterpreter in = new HocInterpreter();
         String out = HocTestSupport.run(in, String.join("\n",
