@@ -23,7 +23,7 @@ import org.dendrite.io.model.ModelReader;
  * alternately (1, N, 1, N, …) after a warm-up, with the median ratio; and the split of one evaluation into model
  * compilation (ModelSpec → Simulation, done per evaluation) and simulation.
  *
- * <p>usage: SweepThroughput [MODEL.json|default] [RUNS per measurement, 400] [ROUNDS, 7] [THREADS, 2]
+ * <p>usage: SweepThroughput [MODEL.json|default (= the bundled ball_and_stick)] [RUNS per measurement, 400] [ROUNDS, 7] [THREADS, 2]
  */
 public final class SweepThroughput {
     private SweepThroughput() {}
@@ -35,7 +35,7 @@ public final class SweepThroughput {
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         ModelSpec spec;
         if (model.equals("default")) {
-            try (InputStream in = SweepThroughput.class.getClassLoader().getResourceAsStream("models/default/model.json")) {
+            try (InputStream in = SweepThroughput.class.getClassLoader().getResourceAsStream("models/ball_and_stick/model.json")) {
                 spec = ModelReader.read(in, "bundled", null, p -> null);
             }
         } else {

@@ -13,9 +13,9 @@ import org.dendrite.io.model.ModelReader;
 /** Turns the MODEL argument of a command into a model description. */
 public final class ModelInputs {
     /** The bundled model `dendrite run` uses when none is given. */
-    static final String DEFAULT_MODEL = "pyramidal";
+    public static final String DEFAULT_MODEL = "pyramidal";
     /** Bundled models by name (classpath models/NAME/model.json). */
-    static final java.util.List<String> BUNDLED = java.util.List.of("pyramidal", "ball_and_stick");
+    public static final java.util.List<String> BUNDLED = java.util.List.of("pyramidal", "ball_and_stick");
 
     private ModelInputs() {}
 

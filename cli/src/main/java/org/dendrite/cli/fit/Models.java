@@ -12,7 +12,6 @@ import org.dendrite.engine.build.ModelSpec;
 
 /** Loads the MODEL argument of sweep and fit the way {@code dendrite run} does, and fingerprints it. */
 public final class Models {
-    static final String DEFAULT_MODEL = "models/default/model.json";
 
     private Models() {}
 
@@ -36,7 +35,8 @@ public final class Models {
 
     /** SHA-256 of the model file's bytes ("bundled" for the default model): a resumed run checks it. */
     public static String fingerprint(Path model) throws IOException {
-        if (model == null) return "bundled:" + DEFAULT_MODEL;
+        if (model == null) return "bundled:" + org.dendrite.cli.ModelInputs.DEFAULT_MODEL;
+        if (!Files.exists(model) && org.dendrite.cli.ModelInputs.BUNDLED.contains(model.toString())) return "bundled:" + model;
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file(model)));
             return HexFormat.of().formatHex(h);

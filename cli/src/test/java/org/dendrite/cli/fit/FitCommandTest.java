@@ -36,7 +36,7 @@ class FitCommandTest {
         Files.writeString(dir.resolve("protocols.json"), "{\"Step1\": {\"stimuli\": [{\"delay\": 5, \"amp\": 0.2, "
                 + "\"duration\": 40, \"totduration\": 60}]}, \"Step2\": {\"stimuli\": [{\"delay\": 5, \"amp\": 0.4, "
                 + "\"duration\": 40, \"totduration\": 60}]}}");
-        assertEquals(0, run("sweep", "--param", "stim.amp=0.2,0.4", "--feature", "Spikecount,mean_frequency,time_to_first_spike",
+        assertEquals(0, run("sweep", "ball_and_stick", "--param", "stim.amp=0.2,0.4", "--feature", "Spikecount,mean_frequency,time_to_first_spike",
                 "--out", dir.resolve("truth").toString(), "-q"), err.toString());
         List<JsonNode> rows = new ArrayList<>();
         for (String l : Files.readAllLines(dir.resolve("truth/results.jsonl"))) rows.add(new ObjectMapper().readTree(l));
@@ -62,7 +62,7 @@ class FitCommandTest {
     }
 
     String[] fit(Path outDir, String... more) {
-        List<String> a = new ArrayList<>(List.of("fit", "--target", dir.resolve("features.json").toString(), "--protocols",
+        List<String> a = new ArrayList<>(List.of("fit", "ball_and_stick", "--target", dir.resolve("features.json").toString(), "--protocols",
                 dir.resolve("protocols.json").toString(), "--params", dir.resolve("params.json").toString(),
                 "--seed", "5", "-P", "8", "--out", outDir.toString(), "-q"));
         a.addAll(List.of(more));
@@ -104,7 +104,7 @@ class FitCommandTest {
     void recordingTargetReplaysTheAbfCommand() throws Exception {
         Path abf = SharedData.path("data/abf-pyabf/File_axon_5.abf");
         Files.writeString(dir.resolve("p.json"), "{\"somatic.gl_hh\": [1e-5, 1e-3], \"somatic.el_hh\": [-90, -50], \"all.cm\": [0.5, 3]}");
-        assertEquals(0, run("fit", "--target", abf.toString(), "--sweeps", "0,4", "--params", dir.resolve("p.json").toString(),
+        assertEquals(0, run("fit", "ball_and_stick", "--target", abf.toString(), "--sweeps", "0,4", "--params", dir.resolve("p.json").toString(),
                 "--objective", "trace", "--set", "dt=0.1", "-G", "2", "-P", "6", "--out", dir.resolve("abf").toString(), "-q"),
                 err.toString());
         JsonNode report = new ObjectMapper().readTree(dir.resolve("abf/report.json").toFile());

@@ -23,7 +23,7 @@ class SweepCommandTest {
     @TempDir Path dir;
     final StringWriter out = new StringWriter(), err = new StringWriter();
 
-    static final String[] SWEEP = {"sweep", "--param", "somatic.gnabar_hh=0.06:0.18:4", "--param", "stim.amp=0.05:0.4:3",
+    static final String[] SWEEP = {"sweep", "ball_and_stick", "--param", "somatic.gnabar_hh=0.06:0.18:4", "--param", "stim.amp=0.05:0.4:3",
             "--set", "tstop=30", "-q"};
 
     int run(String... args) {
@@ -89,7 +89,7 @@ class SweepCommandTest {
     @Test
     void aDifferentSweepInTheSameFolderIsRefused() {
         assertEquals(0, run(sweep(dir.resolve("x"), "--stop-after", "1")));
-        int rc = run("sweep", "--param", "somatic.gnabar_hh=0.06:0.18:5", "--out", dir.resolve("x").toString(), "-q");
+        int rc = run("sweep", "ball_and_stick", "--param", "somatic.gnabar_hh=0.06:0.18:5", "--out", dir.resolve("x").toString(), "-q");
         assertNotEquals(0, rc);
         assertTrue(err.toString().contains("different sweep"), err.toString());
     }
@@ -110,16 +110,16 @@ class SweepCommandTest {
         Path cfg = dir.resolve("sweep.json");
         Files.writeString(cfg, "{\"params\": [\"somatic.gnabar_hh=0.06:0.18:4\", {\"name\": \"stim.amp\", \"from\": 0.05, "
                 + "\"to\": 0.4, \"n\": 3}], \"set\": {\"tstop\": 30}}");
-        assertEquals(0, run("sweep", "--config", cfg.toString(), "--out", dir.resolve("c").toString(), "-q"), err.toString());
+        assertEquals(0, run("sweep", "ball_and_stick", "--config", cfg.toString(), "--out", dir.resolve("c").toString(), "-q"), err.toString());
         assertEquals(0, run(sweep(dir.resolve("d"))));
         assertEquals(Files.readString(dir.resolve("d/results.csv")), Files.readString(dir.resolve("c/results.csv")));
     }
 
     @Test
     void samplersAndBadNames() {
-        assertEquals(0, run("sweep", "--param", "all.cm=0.5:2", "--param", "stim.amp=0.1:0.3", "--sampler", "lhs",
+        assertEquals(0, run("sweep", "ball_and_stick", "--param", "all.cm=0.5:2", "--param", "stim.amp=0.1:0.3", "--sampler", "lhs",
                 "--samples", "6", "--set", "tstop=20", "--out", dir.resolve("l").toString(), "-q"), err.toString());
-        int rc = run("sweep", "--param", "apical.gnabar_hh=0:1:2", "--out", dir.resolve("bad").toString(), "-q");
+        int rc = run("sweep", "ball_and_stick", "--param", "apical.gnabar_hh=0:1:2", "--out", dir.resolve("bad").toString(), "-q");
         assertEquals(2, rc);
         assertTrue(err.toString().contains("neither a section"), err.toString());
     }
