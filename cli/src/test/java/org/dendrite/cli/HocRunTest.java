@@ -1,5 +1,7 @@
 package org.dendrite.cli;
 
+import org.dendrite.engine.SharedData;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.dendrite.engine.morphology.Morphology;
-import org.dendrite.io.SharedData;
+import org.dendrite.engine.SharedData;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

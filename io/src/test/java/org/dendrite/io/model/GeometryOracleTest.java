@@ -13,7 +13,7 @@ import org.dendrite.engine.discretization.NsegRule;
 import org.dendrite.engine.discretization.SegmentGeometry;
 import org.dendrite.engine.morphology.Section;
 import org.dendrite.engine.morphology.SectionType;
-import org.dendrite.io.SharedData;
+import org.dendrite.engine.SharedData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.dendrite.engine.build.ModelSpec;
 import org.dendrite.engine.record.Traces;
 import org.dendrite.engine.sim.Simulation;
-import org.dendrite.io.SharedData;
+import org.dendrite.engine.SharedData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dendrite.engine.build.ModelSpec;
 import org.dendrite.engine.record.Traces;
 import org.dendrite.engine.sim.Simulation;
-import org.dendrite.io.SharedData;
+import org.dendrite.engine.SharedData;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.dendrite.engine.build.ModelSpec;
 import org.dendrite.engine.record.Traces;
 import org.dendrite.engine.sim.Simulation;
-import org.dendrite.io.SharedData;
+import org.dendrite.engine.SharedData;
 import org.junit.jupiter.api.Test;
 
 /** The bundled pyramidal model fires and its action potential back-propagates, attenuating, along the apical trunk. */

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dendrite.engine.morphology.Morphology;
-import org.dendrite.io.SharedData;
+import org.dendrite.engine.SharedData;
 import org.dendrite.io.swc.SwcReader;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package org.dendrite.io.morph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.dendrite.engine.morphology.Morphology;
-import org.dendrite.io.SharedData;
+import org.dendrite.engine.SharedData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dendrite.engine.build.ModelSpec;
 import org.dendrite.engine.sim.Simulation;
-import org.dendrite.io.SharedData;
+import org.dendrite.engine.SharedData;
 import org.junit.jupiter.api.Test;
 
 /**

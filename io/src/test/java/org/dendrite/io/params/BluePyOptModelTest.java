@@ -10,7 +10,7 @@ import org.dendrite.engine.build.Location;
 import org.dendrite.engine.build.ModelSpec;
 import org.dendrite.engine.point.SpikeSource;
 import org.dendrite.engine.sim.Simulation;
-import org.dendrite.io.SharedData;
+import org.dendrite.engine.SharedData;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -13,7 +13,7 @@ import org.dendrite.engine.build.ModelSpec;
 import org.dendrite.engine.morphology.Morphology;
 import org.dendrite.engine.morphology.PathDistance;
 import org.dendrite.engine.morphology.SectionType;
-import org.dendrite.io.SharedData;
+import org.dendrite.engine.SharedData;
 import org.dendrite.io.asc.AscReader;
 import org.junit.jupiter.api.Test;
 

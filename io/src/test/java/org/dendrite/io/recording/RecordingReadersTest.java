@@ -11,7 +11,7 @@ import java.nio.file.Path;
 
 import org.dendrite.engine.DendriteException;
 import org.dendrite.engine.recording.Recording;
-import org.dendrite.io.SharedData;
+import org.dendrite.engine.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

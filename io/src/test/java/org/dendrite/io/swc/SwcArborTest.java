@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import org.dendrite.engine.morphology.Morphology;
 import org.dendrite.engine.morphology.Section;
 import org.dendrite.io.MorphologyFormatException;
-import org.dendrite.io.SharedData;
+import org.dendrite.engine.SharedData;
 import org.dendrite.io.morph.MorphologyFiles;
 import org.dendrite.io.morph.ReadResult;
 import org.dendrite.io.morph.SectionGeometry;

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dendrite.engine.morphology.Morphology;
-import org.dendrite.io.SharedData;
+import org.dendrite.engine.SharedData;
 import org.dendrite.io.asc.AscReader;
 import org.dendrite.io.morph.JsonListingWriter;
 import org.dendrite.io.morph.NeuronListing;

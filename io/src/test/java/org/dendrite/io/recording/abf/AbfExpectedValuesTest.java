@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dendrite.engine.recording.DacProtocol;
 import org.dendrite.engine.recording.Recording;
 import org.dendrite.engine.recording.Sweep;
-import org.dendrite.io.SharedData;
+import org.dendrite.engine.SharedData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

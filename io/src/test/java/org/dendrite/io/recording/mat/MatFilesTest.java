@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.dendrite.engine.recording.Recording;
-import org.dendrite.io.SharedData;
+import org.dendrite.engine.SharedData;
 import org.dendrite.io.recording.RecordingFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dendrite.engine.recording.Command;
 import org.dendrite.engine.recording.Recording;
 import org.dendrite.engine.recording.Sweep;
-import org.dendrite.io.SharedData;
+import org.dendrite.engine.SharedData;
 import org.dendrite.io.recording.RecordingFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 import org.dendrite.engine.recording.Recording;
 import org.dendrite.engine.recording.Sweep;
-import org.dendrite.io.SharedData;
+import org.dendrite.engine.SharedData;
 import org.dendrite.io.recording.RecordingFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
