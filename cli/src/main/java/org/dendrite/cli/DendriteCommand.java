@@ -31,6 +31,9 @@ public final class DendriteCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new DendriteCommand());
         cl.setExecutionExceptionHandler(new UserErrorHandler());
+        // help texts are written for ~110 columns; wider terminals get their width
+        cl.setUsageHelpWidth(110);
+        cl.setUsageHelpAutoWidth(true);
         return cl;
     }
 }

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code dendrite run}: simulate a model and write traces, a summary and a plot. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Simulate a model (NEURON's fixed-step method); write traces, a summary and a plot:",
+        description = {"Simulate a model with NEURON's fixed-step method and write traces, a summary and a plot.",
                 "  DIR/traces.csv    t [ms] and one column per recording (NAME [unit]), full precision",
                 "  DIR/summary.json  compartments, steps, wall time, spike times per spike detector",
                 "  DIR/traces.png    the traces, one panel per unit",

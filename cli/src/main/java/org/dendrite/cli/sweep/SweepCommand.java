@@ -17,9 +17,9 @@ import picocli.CommandLine.Spec;
 /** {@code dendrite sweep}: run a model over a parameter grid or sample, on every core, resumably. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
         subcommands = SweepMergeCommand.class,
-        description = {"Run MODEL once per parameter combination, in parallel on all cores,",
-                "appending one row per run (parameters, eFEL features of one recording,",
-                "spike counts) as soon as it finishes:",
+        description = {"Run MODEL once per parameter combination, in parallel on all cores, resumably.",
+                "One row per run (parameters, eFEL features of one recording, spike counts) is appended as soon",
+                "as the run finishes:",
                 "  DIR/results.jsonl  run index, params, every feature value, spike times, error",
                 "  DIR/results.csv    the same flattened (several values: their mean)",
                 "  DIR/summary.png    features vs the parameter, or a heat map (2+ params)",
