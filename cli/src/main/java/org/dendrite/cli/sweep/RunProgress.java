@@ -32,7 +32,9 @@ public final class RunProgress implements AutoCloseable {
         if (terminal) {
             bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setUnit(" runs", 1)
                     .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).showSpeed()
-                    .startsFrom(alreadyDone, Duration.ZERO).build();
+                    .startsFrom(alreadyDone, Duration.ZERO)
+                    // the terminal's stdout: the launcher filters stderr line by line, which would hide a bar
+                    .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.out)).build();
         }
     }
 
