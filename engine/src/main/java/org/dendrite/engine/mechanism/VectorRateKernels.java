@@ -21,8 +21,39 @@ final class VectorRateKernels implements RateKernels {
 
     private static final ThreadLocal<Tail> TAIL = ThreadLocal.withInitial(Tail::new);
 
-    private static DoubleVector exp(DoubleVector x) {
-        return x.lanewise(VectorOperators.EXP);
+    /**
+     * e^x from IEEE additions, multiplications and bit operations only, so that every lane gives the same bits
+     * whether the JIT has compiled this code to SIMD instructions or not. ({@code lanewise(EXP)} does not: its
+     * compiled intrinsic and its interpreted fallback may differ in the last bit, which made results depend on JIT
+     * timing.) Cody–Waite reduction x = k·ln2 + r, |r| ≤ ln2/2, a degree-13 Taylor polynomial for e^r (truncation
+     * below 1e-17 relative), then scaling by 2^k built in the exponent bits. Within ~2 ulp of Math.exp; x is
+     * clamped to [-708, 709] (e^-708 ≈ 3e-308 stands for the underflow to 0, irrelevant in rate functions).
+     */
+    static DoubleVector exp(DoubleVector x) {
+        DoubleVector xc = x.max(-708.0).min(709.0);
+        // k = round(x / ln2): adding and removing 1.5·2^52 rounds to the nearest integer in IEEE arithmetic
+        DoubleVector k = xc.mul(LOG2E).add(ROUND).sub(ROUND);
+        DoubleVector r = xc.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
+        DoubleVector p = DoubleVector.broadcast(S, INV_FACT[13]);
+        for (int i = 12; i >= 0; i--) p = p.mul(r).add(INV_FACT[i]);
+        // 2^k: the biased exponent k + 1023 shifted into place
+        var bits = ((jdk.incubator.vector.LongVector) k.convert(VectorOperators.D2L, 0))
+                .add(1023L).lanewise(VectorOperators.LSHL, 52);
+        return p.mul(bits.reinterpretAsDoubles());
+    }
+
+    private static final double LOG2E = 1.4426950408889634;
+    private static final double ROUND = 6755399441055744.0; // 1.5 * 2^52
+    /** ln 2 split so that k·LN2_HI is exact for |k| < 2^11. */
+    private static final double LN2_HI = 0.6931471803691238, LN2_LO = 1.9082149292705877e-10;
+    private static final double[] INV_FACT = new double[14];
+
+    static {
+        double f = 1;
+        for (int i = 0; i < INV_FACT.length; i++) {
+            if (i > 0) f *= i;
+            INV_FACT[i] = 1.0 / f;
+        }
     }
 
     /** NEURON's cnexp arrangement: y + (1 - exp(dt·b))·(-(inf/tau)/b - y), b = -1/tau. */
