@@ -19,7 +19,7 @@ echo "model $model, tstop $tstop ms, $rounds rounds x $repeats repeats (in-engin
 ratios=()
 for r in $(seq 1 "$rounds"); do
   n=$(/usr/bin/python3 "$root/benchmarks/scripts/nrn_time_model.py" "$model" "$tstop" "$repeats" 2>/dev/null | grep '^neuron')
-  d=$(java --add-modules jdk.incubator.vector -cp "$jar" org.dendrite.benchmarks.TimeModel "$model" "$tstop" "$repeats" 2>/dev/null | grep "^dendrite")
+  d=$(java --add-modules jdk.incubator.vector ${DENDRITE_JAVA_OPTS:-} -cp "$jar" org.dendrite.benchmarks.TimeModel "$model" "$tstop" "$repeats" 2>/dev/null | grep "^dendrite")
   echo "  $n"
   echo "  $d"
   nb=$(echo "$n" | sed 's/.*best_s=\([0-9.]*\).*/\1/')

@@ -36,7 +36,7 @@ echo "BluePyOpt L5PC Step1, tstop $tstop ms, dt 0.025 ms, $rounds rounds x $repe
 wall=(); cpu=()
 for r in $(seq 1 "$rounds"); do
   n=$(MECHREF_BPO_LIB="$lib" /usr/bin/python3 "$root/benchmarks/scripts/nrn_time_l5pc.py" "$shared" "$tstop" "$repeats" 2>/dev/null | grep '^neuron')
-  d=$(java --add-modules jdk.incubator.vector -cp "$jar" org.dendrite.benchmarks.TimeBluePyOpt "$shared/data/models-bluepyopt-l5pc" Step1 "$tstop" "$repeats" | grep '^dendrite')
+  d=$(java --add-modules jdk.incubator.vector ${DENDRITE_JAVA_OPTS:-} -cp "$jar" org.dendrite.benchmarks.TimeBluePyOpt "$shared/data/models-bluepyopt-l5pc" Step1 "$tstop" "$repeats" | grep '^dendrite')
   echo "  $n"
   echo "  $d"
   get() { echo "$1" | sed "s/.* $2=\([0-9.]*\).*/\1/"; }
