@@ -18,6 +18,7 @@ import org.dendrite.io.swc.SwcReader;
 import org.dendrite.io.swc.SwcWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,12 +40,7 @@ public final class MorphConvertCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "refuse input that has warnings")
     boolean strict;
 
-    @Option(names = "--soma", defaultValue = "neuron", paramLabel = "READING",
-            description = "neuron (default: as NEURON's Import3d builds it), sphere (one cylinder, L = diam,"
-                    + " with NEURON's soma area; for comparison with MorphIO-style spherical somata) or arbor"
-                    + " (SWC only: Arbor's interpretation, a frustum from every sample's parent to it, no soma"
-                    + " rules; see docs/morphology.md)")
-    String soma;
+    @Mixin SomaOption soma;
 
     @Override
     public Integer call() throws IOException {
@@ -53,7 +49,7 @@ public final class MorphConvertCommand implements Callable<Integer> {
             throw new DendriteException("cannot tell the output format of " + out + ": the name must end in"
                     + " .swc or .json");
         }
-        SomaReading reading = MorphInfoCommand.somaReading(soma);
+        SomaReading reading = soma.reading();
         ReadResult r = MorphologyFiles.readChecked(in, reading);
         if (strict) r.strict();
         var morphology = r.morphology();

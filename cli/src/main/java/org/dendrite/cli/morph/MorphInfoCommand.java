@@ -15,6 +15,7 @@ import org.dendrite.io.morph.MorphologyStats;
 import org.dendrite.io.morph.ReadResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -43,16 +44,11 @@ public final class MorphInfoCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "treat warnings as errors")
     boolean strict;
 
-    @Option(names = "--soma", defaultValue = "neuron", paramLabel = "READING",
-            description = "neuron (default: as NEURON's Import3d builds it), sphere (one cylinder, L = diam,"
-                    + " with NEURON's soma area; for comparison with MorphIO-style spherical somata) or arbor"
-                    + " (SWC only: Arbor's interpretation, a frustum from every sample's parent to it, no soma"
-                    + " rules; see docs/morphology.md)")
-    String soma;
+    @Mixin SomaOption soma;
 
     @Override
     public Integer call() throws Exception {
-        SomaReading reading = somaReading(soma);
+        SomaReading reading = soma.reading();
         ReadResult r = MorphologyFiles.readChecked(file, reading);
         if (strict) r.strict();
         var morphology = r.morphology();
@@ -104,14 +100,6 @@ public final class MorphInfoCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    static SomaReading somaReading(String s) {
-        try {
-            return SomaReading.parse(s);
-        } catch (IllegalArgumentException e) {
-            throw new org.dendrite.engine.DendriteException("--soma: " + e.getMessage());
-        }
     }
 
     private static void row(PrintWriter out, String name, MorphologyStats.Totals t) {

@@ -8,6 +8,7 @@ import org.dendrite.engine.DendriteException;
 import org.dendrite.io.morph.MorphologyFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,12 +31,7 @@ public final class MorphPlotCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "1000", description = "image size in pixels (default: 1000)")
     int size;
 
-    @Option(names = "--soma", defaultValue = "neuron", paramLabel = "READING",
-            description = "neuron (default: as NEURON's Import3d builds it), sphere (one cylinder, L = diam,"
-                    + " with NEURON's soma area; for comparison with MorphIO-style spherical somata) or arbor"
-                    + " (SWC only: Arbor's interpretation, a frustum from every sample's parent to it, no soma"
-                    + " rules; see docs/morphology.md)")
-    String soma;
+    @Mixin SomaOption soma;
 
     @Override
     public Integer call() throws Exception {
@@ -51,7 +47,7 @@ public final class MorphPlotCommand implements Callable<Integer> {
         if (size < 50 || size > 20000) {
             throw new DendriteException("--size must be between 50 and 20000 pixels, not " + size);
         }
-        var m = MorphologyFiles.read(file, MorphInfoCommand.somaReading(soma));
+        var m = MorphologyFiles.read(file, soma.reading());
         MorphologyPlot plot = new MorphologyPlot(m, plane, size, file.getFileName().toString());
         if (out.getParent() != null) java.nio.file.Files.createDirectories(out.getParent());
         if (svg) plot.writeSvg(out);
