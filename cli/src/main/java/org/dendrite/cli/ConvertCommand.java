@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.dendrite.cli.hoc.HocRun;
@@ -40,10 +39,7 @@ public final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        for (Path f : files) {
-            if (!f.toString().toLowerCase(Locale.ROOT).endsWith(".hoc")) throw new DendriteException(f + ": expected a .hoc file");
-            if (!java.nio.file.Files.isRegularFile(f)) throw new DendriteException(f + ": file not found");
-        }
+        HocRun.checkFiles(files);
         HocRun run = new HocRun(MechanismRegistry.standard(), List.of(), new PrintStream(OutputStream.nullOutputStream()));
         for (Path f : files) run.interpreter().loadFile(f);
         ModelSpec m = run.bridge().specOf(run.interpreter().world());

@@ -19,30 +19,42 @@ public final class ModelInputs {
 
     private ModelInputs() {}
 
-    /**
-     * A model file (.json), a folder holding model.json, the name of a bundled model ({@code pyramidal},
-     * {@code ball_and_stick}), or (null) the bundled default model.
-     */
     /** As {@link #load(Path)}, with the word {@code default} naming the bundled model. */
     public static ModelSpec load(String model) throws IOException {
         if (model == null || model.equals("default")) return load((Path) null);
         return load(Path.of(model));
     }
 
+    /**
+     * A model file (.json), a folder holding model.json, the name of a bundled model ({@code pyramidal},
+     * {@code ball_and_stick}), or (null) the bundled default model.
+     */
     public static ModelSpec load(Path model) throws IOException {
         if (model == null) return bundled(DEFAULT_MODEL);
-        if (!Files.exists(model) && BUNDLED.contains(model.toString())) return bundled(model.toString());
+        if (isBundledName(model)) return bundled(model.toString());
+        return ModelFiles.read(jsonFile(model));
+    }
+
+    /** Whether {@code model} names a bundled model (and no file of that name exists). */
+    public static boolean isBundledName(Path model) {
+        return !Files.exists(model) && BUNDLED.contains(model.toString());
+    }
+
+    /** The JSON file behind a MODEL argument: the file itself, or a folder's model.json; else a user error. */
+    public static Path jsonFile(Path model) {
         if (Files.isDirectory(model)) {
             Path json = model.resolve("model.json");
             if (!Files.isRegularFile(json)) {
                 throw new DendriteException(model + ": folder has no model.json (give a model file instead)");
             }
-            return ModelFiles.read(json);
+            return json;
         }
         if (!Files.exists(model)) throw new DendriteException(model + ": file not found");
         String name = model.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        if (name.endsWith(".json")) return ModelFiles.read(model);
-        throw new DendriteException(model + ": unknown model file type (expected a dendrite .json model file)");
+        if (!name.endsWith(".json")) {
+            throw new DendriteException(model + ": unknown model file type (expected a dendrite .json model file)");
+        }
+        return model;
     }
 
     static ModelSpec bundled(String name) throws IOException {

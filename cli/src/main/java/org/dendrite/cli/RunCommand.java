@@ -161,12 +161,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private Integer runHoc() throws IOException {
-        for (Path p : models) {
-            if (!p.toString().toLowerCase(Locale.ROOT).endsWith(".hoc")) {
-                throw new DendriteException(p + ": HOC runs take only .hoc files (got a mix)");
-            }
-            if (!java.nio.file.Files.isRegularFile(p)) throw new DendriteException(p + ": file not found");
-        }
+        org.dendrite.cli.hoc.HocRun.checkFiles(models);
         long t0 = System.nanoTime();
         org.dendrite.cli.hoc.HocRun run = new org.dendrite.cli.hoc.HocRun(
                 org.dendrite.engine.mechanism.MechanismRegistry.standard(), records,

@@ -42,6 +42,8 @@ public final class EngineBridge implements HocSimulationBridge {
     private final List<RecordRequest> requests = new ArrayList<>();
     private final List<NetConnection> spikeRecorders = new ArrayList<>();
     private final List<SpikeSource> spikeSources = new ArrayList<>();
+    /** Model names of the NetCons whose HOC objects record spike times (resolved after compile). */
+    private List<String> pendingRecorderNames = List.of();
     private int[] spikesSeen = new int[0];
     private int[] recordEvery = new int[0];
     private long step;
@@ -272,8 +274,6 @@ public final class EngineBridge implements HocSimulationBridge {
         }
         pendingRecorderNames = recorderNames;
     }
-
-    private List<String> pendingRecorderNames = List.of();
 
     /** Index into the compiled probes of each Vector.record request; -1 records t. */
     private int[] probeOfRequest = new int[0];

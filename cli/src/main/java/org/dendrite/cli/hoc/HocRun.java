@@ -34,6 +34,16 @@ public final class HocRun {
         hoc.setMorphologyLoader((file, format) -> org.dendrite.io.morph.MorphologyFiles.read(file));
     }
 
+    /** Every file must be an existing .hoc file; a user error names the first that is not. */
+    public static void checkFiles(List<Path> files) {
+        for (Path f : files) {
+            if (!f.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".hoc")) {
+                throw new org.dendrite.engine.DendriteException(f + ": expected a .hoc file (HOC runs take only .hoc files)");
+            }
+            if (!java.nio.file.Files.isRegularFile(f)) throw new org.dendrite.engine.DendriteException(f + ": file not found");
+        }
+    }
+
     public HocInterpreter interpreter() {
         return hoc;
     }
