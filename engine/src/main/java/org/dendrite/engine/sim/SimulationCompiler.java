@@ -238,9 +238,9 @@ final class SimulationCompiler {
 
     private List<ArtificialCell> buildPointProcesses() {
         Map<String, List<ModelSpec.PointSpec>> byType = new LinkedHashMap<>();
+        java.util.Set<String> pointNames = new java.util.HashSet<>();
         for (ModelSpec.PointSpec p : spec.points) {
-            if (pointBlockOf.containsKey(p.name()) || byType.values().stream().flatMap(List::stream)
-                    .anyMatch(q -> q.name().equals(p.name()))) {
+            if (!pointNames.add(p.name())) {
                 throw new DendriteException("two point processes are named '" + p.name() + "'");
             }
             MechanismType t = type(p.type(), "point process " + p.name());
