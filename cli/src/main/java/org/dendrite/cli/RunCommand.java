@@ -16,7 +16,7 @@ import org.dendrite.cli.plot.TracePlot;
 import org.dendrite.engine.DendriteException;
 import org.dendrite.engine.build.ModelSpec;
 import org.dendrite.engine.build.Recordings;
-import org.dendrite.engine.point.SpikeSource;
+import org.dendrite.engine.mechanism.SpikeSource;
 import org.dendrite.engine.record.Probe;
 import org.dendrite.engine.record.Traces;
 import org.dendrite.engine.sim.Simulation;

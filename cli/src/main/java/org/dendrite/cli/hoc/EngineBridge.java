@@ -14,7 +14,7 @@ import org.dendrite.engine.mechanism.MechanismRegistry;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.Variable;
 import org.dendrite.engine.morphology.Morphology;
-import org.dendrite.engine.point.SpikeSource;
+import org.dendrite.engine.mechanism.SpikeSource;
 import org.dendrite.engine.record.Probe;
 import org.dendrite.engine.sim.Simulation;
 import org.dendrite.io.hoc.HocPointer;

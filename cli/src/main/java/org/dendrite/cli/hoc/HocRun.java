@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.dendrite.engine.mechanism.MechanismRegistry;
-import org.dendrite.engine.point.SpikeSource;
+import org.dendrite.engine.mechanism.SpikeSource;
 import org.dendrite.engine.record.Probe;
 import org.dendrite.engine.sim.Simulation;
 import org.dendrite.io.hoc.HocInterpreter;

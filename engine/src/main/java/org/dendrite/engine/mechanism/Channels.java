@@ -3,8 +3,8 @@ package org.dendrite.engine.mechanism;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.dendrite.engine.ion.IonPool;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.IonPool;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * Small helpers shared by the channel libraries: NEURON's finite-difference current contribution, the cnexp

@@ -3,7 +3,7 @@ package org.dendrite.engine.mechanism;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * All instances of one mechanism type in a cell, as structure-of-arrays: {@code node[k]} is the matrix node

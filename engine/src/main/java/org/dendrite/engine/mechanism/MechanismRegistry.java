@@ -26,14 +26,16 @@ import org.dendrite.engine.mechanism.hay.NaTransient;
 import org.dendrite.engine.mechanism.hay.NapEt2;
 import org.dendrite.engine.mechanism.hay.SKE2;
 import org.dendrite.engine.mechanism.hay.SKv31;
-import org.dendrite.engine.mechanism.synapse.DualExpSynapse;
-import org.dendrite.engine.mechanism.synapse.VecStim;
-import org.dendrite.engine.point.Exp2Syn;
-import org.dendrite.engine.point.ExpSyn;
-import org.dendrite.engine.point.IClamp;
-import org.dendrite.engine.point.IPlay;
-import org.dendrite.engine.point.NetStim;
-import org.dendrite.engine.point.SEClamp;
+import org.dendrite.engine.mechanism.builtin.DualExpSynapse;
+import org.dendrite.engine.mechanism.builtin.VecStim;
+import org.dendrite.engine.mechanism.builtin.Exp2Syn;
+import org.dendrite.engine.mechanism.builtin.ExpSyn;
+import org.dendrite.engine.mechanism.builtin.IClamp;
+import org.dendrite.engine.mechanism.builtin.IPlay;
+import org.dendrite.engine.mechanism.builtin.NetStim;
+import org.dendrite.engine.mechanism.builtin.SEClamp;
+import org.dendrite.engine.mechanism.builtin.Pas;
+import org.dendrite.engine.mechanism.builtin.Hh;
 
 /** Mechanism types by NEURON name. {@link #standard()} holds every mechanism dendrite ships. */
 public final class MechanismRegistry {

@@ -3,7 +3,7 @@ package org.dendrite.engine.mechanism;
 import java.util.List;
 import java.util.Optional;
 
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * Descriptor of one mechanism type: its NEURON name (the suffix users write, e.g. {@code hh},

@@ -4,19 +4,20 @@ import java.util.List;
 import java.util.Map;
 
 import org.dendrite.engine.build.ModelSpec;
-import org.dendrite.engine.ion.IonPool;
+import org.dendrite.engine.mechanism.IonPool;
 import org.dendrite.engine.mechanism.MechanismBlock;
 import org.dendrite.engine.mechanism.MechanismRegistry;
 import org.dendrite.engine.morphology.Morphology;
-import org.dendrite.engine.point.EventContext;
-import org.dendrite.engine.point.EventQueue;
-import org.dendrite.engine.point.EventTarget;
-import org.dendrite.engine.point.NetCon;
-import org.dendrite.engine.point.ArtificialCell;
-import org.dendrite.engine.point.NetStim;
-import org.dendrite.engine.point.SpikeSource;
-import org.dendrite.engine.point.ThresholdDetector;
+import org.dendrite.engine.mechanism.EventContext;
+import org.dendrite.engine.sim.EventQueue;
+import org.dendrite.engine.mechanism.EventTarget;
+import org.dendrite.engine.mechanism.NetCon;
+import org.dendrite.engine.mechanism.ArtificialCell;
+import org.dendrite.engine.mechanism.builtin.NetStim;
+import org.dendrite.engine.mechanism.SpikeSource;
+import org.dendrite.engine.sim.ThresholdDetector;
 import org.dendrite.engine.record.Traces;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * A compiled cell and its fixed-step integrator, reproducing NEURON's {@code finitialize} and

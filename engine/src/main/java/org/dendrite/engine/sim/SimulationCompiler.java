@@ -13,8 +13,8 @@ import org.dendrite.engine.build.Location;
 import org.dendrite.engine.build.ModelSpec;
 import org.dendrite.engine.build.SegmentValue;
 import org.dendrite.engine.discretization.SegmentGeometry;
-import org.dendrite.engine.ion.IonPool;
-import org.dendrite.engine.mechanism.Hh;
+import org.dendrite.engine.mechanism.IonPool;
+import org.dendrite.engine.mechanism.builtin.Hh;
 import org.dendrite.engine.mechanism.IonUse;
 import org.dendrite.engine.mechanism.MechanismBlock;
 import org.dendrite.engine.mechanism.MechanismKind;
@@ -22,15 +22,16 @@ import org.dendrite.engine.mechanism.MechanismRegistry;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.Variable;
 import org.dendrite.engine.morphology.Morphology;
-import org.dendrite.engine.point.EventTarget;
-import org.dendrite.engine.point.IPlay;
-import org.dendrite.engine.point.NetCon;
-import org.dendrite.engine.point.ArtificialCell;
-import org.dendrite.engine.point.NetStim;
-import org.dendrite.engine.point.SpikeSource;
-import org.dendrite.engine.point.ThresholdDetector;
+import org.dendrite.engine.mechanism.EventTarget;
+import org.dendrite.engine.mechanism.builtin.IPlay;
+import org.dendrite.engine.mechanism.NetCon;
+import org.dendrite.engine.mechanism.ArtificialCell;
+import org.dendrite.engine.mechanism.builtin.NetStim;
+import org.dendrite.engine.mechanism.SpikeSource;
+import org.dendrite.engine.sim.ThresholdDetector;
 import org.dendrite.engine.record.Probe;
 import org.dendrite.engine.record.Traces;
+import org.dendrite.engine.mechanism.CellState;
 
 /** Turns a {@link ModelSpec} into a {@link Simulation}: node numbering, geometry, matrix coefficients, blocks. */
 final class SimulationCompiler {
@@ -277,7 +278,7 @@ final class SimulationCompiler {
                 pointInstanceOf.put(p.name(), k);
                 double[] times = spec.eventTimes.get(p.name());
                 if (times != null) {
-                    if (!(block instanceof org.dendrite.engine.mechanism.synapse.VecStim vs)) {
+                    if (!(block instanceof org.dendrite.engine.mechanism.builtin.VecStim vs)) {
                         throw new DendriteException(p.name() + ": spike times given, but " + t.name() + " takes none");
                     }
                     vs.setTimes(k, times);

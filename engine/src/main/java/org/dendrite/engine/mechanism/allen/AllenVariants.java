@@ -14,7 +14,7 @@ import org.dendrite.engine.mechanism.hay.NaTransient;
 import org.dendrite.engine.mechanism.hay.NapEt2;
 import org.dendrite.engine.mechanism.hay.SKE2;
 import org.dendrite.engine.mechanism.hay.SKv31;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * The Allen files that are Hay kinetics with small, listed differences (mechanisms.md §7.2). Each is a

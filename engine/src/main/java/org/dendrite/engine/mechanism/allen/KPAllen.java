@@ -5,7 +5,7 @@ import java.util.List;
 import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.MechanismType;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * Allen {@code K_P}, persistent K (mechanisms.md §7.3.3). {@code ik = gbar m² h (v - ek)}, globals vshift (mV),

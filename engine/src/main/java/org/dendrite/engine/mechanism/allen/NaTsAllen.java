@@ -5,7 +5,7 @@ import java.util.List;
 import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.MechanismType;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * Allen {@code NaTs} and {@code NaTa}, transient Na (Colbert &amp; Pan 2002, Allen parametrisation; mechanisms.md

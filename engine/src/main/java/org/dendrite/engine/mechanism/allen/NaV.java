@@ -3,14 +3,14 @@ package org.dendrite.engine.mechanism.allen;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.dendrite.engine.ion.IonPool;
+import org.dendrite.engine.mechanism.IonPool;
 import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.IonUse;
 import org.dendrite.engine.mechanism.MechanismBlock;
 import org.dendrite.engine.mechanism.MechanismKind;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.Variable;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * Allen {@code NaV}: 12-state Markov Na channel (Carter et al. 2012; mechanisms.md §7.3.8). States C1…C5, O,

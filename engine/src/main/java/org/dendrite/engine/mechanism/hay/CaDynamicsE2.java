@@ -2,14 +2,14 @@ package org.dendrite.engine.mechanism.hay;
 
 import java.util.List;
 
-import org.dendrite.engine.ion.IonPool;
+import org.dendrite.engine.mechanism.IonPool;
 import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.IonUse;
 import org.dendrite.engine.mechanism.MechanismBlock;
 import org.dendrite.engine.mechanism.MechanismKind;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.Variable;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * {@code CaDynamics_E2}, submembrane Ca pool with first-order removal (mechanisms.md §4.14):

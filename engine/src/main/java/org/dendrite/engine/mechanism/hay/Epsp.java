@@ -5,8 +5,8 @@ import java.util.List;
 import org.dendrite.engine.mechanism.MechanismKind;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.Variable;
-import org.dendrite.engine.point.PointProcessBlock;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.PointProcessBlock;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * The Hay model's {@code epsp} point process (mechanisms.md §4.15): an EPSP-shaped current injection,

@@ -6,7 +6,7 @@ import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.RateKernels;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * {@code Ih}, hyperpolarisation-activated cation current (Kole, Hallermann &amp; Stuart 2006), mechanisms.md

@@ -6,7 +6,7 @@ import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.RateKernels;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * {@code Im}, muscarinic K current (Adams et al. 1982), mechanisms.md §4.10. {@code ik = gbar m (v - ek)};

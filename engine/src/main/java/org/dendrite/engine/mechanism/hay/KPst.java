@@ -5,7 +5,7 @@ import java.util.List;
 import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.MechanismType;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * {@code K_Pst}, persistent K (Korngreen &amp; Sakmann 2000), mechanisms.md §4.6. {@code ik = gbar m² h (v - ek)};

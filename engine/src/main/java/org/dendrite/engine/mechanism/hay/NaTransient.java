@@ -6,7 +6,7 @@ import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.RateKernels;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * Hay's transient Na channels {@code NaTa_t} (Colbert &amp; Pan 2002) and {@code NaTs2_t} (the same shifted

@@ -2,14 +2,14 @@ package org.dendrite.engine.mechanism.hay;
 
 import java.util.List;
 
-import org.dendrite.engine.ion.IonPool;
+import org.dendrite.engine.mechanism.IonPool;
 import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.IonUse;
 import org.dendrite.engine.mechanism.MechanismKind;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.Variable;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * {@code SK_E2}, small-conductance Ca-activated K (Köhler et al. 1996), mechanisms.md §4.9; also the Allen

@@ -6,7 +6,7 @@ import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.RateKernels;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * {@code SKv3_1}, Kv3.1 fast delayed rectifier (mechanisms.md §4.8); also the Allen {@code Kv3_1} (§7.2), which

@@ -1,6 +1,6 @@
-package org.dendrite.engine.ion;
+package org.dendrite.engine.mechanism;
 
-import org.dendrite.engine.sim.Units;
+import org.dendrite.engine.mechanism.Units;
 
 /**
  * One ion species (na, k, ca, or another), with per-node arrays over all nodes of the cell: reversal

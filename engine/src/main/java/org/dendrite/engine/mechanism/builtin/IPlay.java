@@ -1,11 +1,12 @@
-package org.dendrite.engine.point;
+package org.dendrite.engine.mechanism.builtin;
 
 import java.util.List;
 
 import org.dendrite.engine.mechanism.MechanismKind;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.Variable;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
+import org.dendrite.engine.mechanism.PointProcessBlock;
 
 /**
  * An electrode current that follows a sampled waveform (nA): what NEURON users do with

@@ -1,4 +1,4 @@
-package org.dendrite.engine.point;
+package org.dendrite.engine.mechanism;
 
 /** Something an event can be delivered to: a synapse or an artificial cell (NMODL's NET_RECEIVE). */
 public interface EventTarget {

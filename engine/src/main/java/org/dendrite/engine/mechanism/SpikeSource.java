@@ -1,4 +1,4 @@
-package org.dendrite.engine.point;
+package org.dendrite.engine.mechanism;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
-package org.dendrite.engine.point;
+package org.dendrite.engine.mechanism;
 
 import org.dendrite.engine.mechanism.MechanismBlock;
 import org.dendrite.engine.mechanism.MechanismType;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * Instances of a point process. Currents are in nA and enter their node's equation scaled by

@@ -1,15 +1,15 @@
-package org.dendrite.engine.mechanism.synapse;
+package org.dendrite.engine.mechanism.builtin;
 
 import java.util.List;
 
 import org.dendrite.engine.mechanism.MechanismKind;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.Variable;
-import org.dendrite.engine.point.ArtificialCell;
-import org.dendrite.engine.point.EventContext;
-import org.dendrite.engine.point.PointProcessBlock;
-import org.dendrite.engine.point.SpikeSource;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.ArtificialCell;
+import org.dendrite.engine.mechanism.EventContext;
+import org.dendrite.engine.mechanism.PointProcessBlock;
+import org.dendrite.engine.mechanism.SpikeSource;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * An artificial cell that fires at an explicit list of times (ms), like NEURON's {@code VecStim} with

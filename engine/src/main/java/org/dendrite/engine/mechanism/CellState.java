@@ -1,8 +1,8 @@
-package org.dendrite.engine.sim;
+package org.dendrite.engine.mechanism;
 
 import java.util.Map;
 
-import org.dendrite.engine.ion.IonPool;
+import org.dendrite.engine.mechanism.IonPool;
 
 /**
  * The per-node arrays every mechanism reads and writes during a step, plus the clock. Node-indexed arrays

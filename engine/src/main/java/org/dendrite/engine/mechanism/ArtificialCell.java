@@ -1,4 +1,4 @@
-package org.dendrite.engine.point;
+package org.dendrite.engine.mechanism;
 
 /** An artificial cell type (NetStim, VecStim): a spike source per instance, started at finitialize. */
 public interface ArtificialCell {

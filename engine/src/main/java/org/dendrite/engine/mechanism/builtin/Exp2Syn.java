@@ -1,11 +1,13 @@
-package org.dendrite.engine.point;
+package org.dendrite.engine.mechanism.builtin;
 
 import java.util.List;
 
 import org.dendrite.engine.mechanism.MechanismKind;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.Variable;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
+import org.dendrite.engine.mechanism.EventContext;
+import org.dendrite.engine.mechanism.PointProcessBlock;
 
 /**
  * NEURON's Exp2Syn: difference of exponentials with rise {@code tau1} and decay {@code tau2} (ms), normalised

@@ -1,11 +1,12 @@
-package org.dendrite.engine.point;
+package org.dendrite.engine.mechanism.builtin;
 
 import java.util.List;
 
 import org.dendrite.engine.mechanism.MechanismKind;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.Variable;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
+import org.dendrite.engine.mechanism.PointProcessBlock;
 
 /**
  * NEURON's IClamp: a current step of {@code amp} nA from {@code del} for {@code dur} ms, tested at the

@@ -1,11 +1,13 @@
-package org.dendrite.engine.point;
+package org.dendrite.engine.mechanism.builtin;
 
 import java.util.List;
 
 import org.dendrite.engine.mechanism.MechanismKind;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.Variable;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
+import org.dendrite.engine.mechanism.EventContext;
+import org.dendrite.engine.mechanism.PointProcessBlock;
 
 /**
  * NEURON's ExpSyn: conductance {@code g} (uS) jumps by the NetCon weight and decays with {@code tau} (ms);

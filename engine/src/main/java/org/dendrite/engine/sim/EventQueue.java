@@ -1,4 +1,7 @@
-package org.dendrite.engine.point;
+package org.dendrite.engine.sim;
+
+import org.dendrite.engine.mechanism.EventTarget;
+import org.dendrite.engine.mechanism.EventContext;
 
 /**
  * Pending events ordered by delivery time; events with equal times leave in the order they were queued.

@@ -1,13 +1,13 @@
-package org.dendrite.engine.mechanism.synapse;
+package org.dendrite.engine.mechanism.builtin;
 
 import java.util.List;
 
 import org.dendrite.engine.mechanism.MechanismKind;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.Variable;
-import org.dendrite.engine.point.EventContext;
-import org.dendrite.engine.point.PointProcessBlock;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.EventContext;
+import org.dendrite.engine.mechanism.PointProcessBlock;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * Conductance synapses for dendritic input (docs/synapses.md): a difference of exponentials

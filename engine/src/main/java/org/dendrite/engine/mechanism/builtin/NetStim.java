@@ -1,4 +1,4 @@
-package org.dendrite.engine.point;
+package org.dendrite.engine.mechanism.builtin;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -6,7 +6,11 @@ import java.util.SplittableRandom;
 import org.dendrite.engine.mechanism.MechanismKind;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.Variable;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
+import org.dendrite.engine.mechanism.SpikeSource;
+import org.dendrite.engine.mechanism.EventContext;
+import org.dendrite.engine.mechanism.ArtificialCell;
+import org.dendrite.engine.mechanism.PointProcessBlock;
 
 /**
  * NEURON's NetStim artificial cell (neuron-numerics §9.5): {@code number} spikes, the first near

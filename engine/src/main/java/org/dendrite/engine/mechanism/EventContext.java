@@ -1,4 +1,4 @@
-package org.dendrite.engine.point;
+package org.dendrite.engine.mechanism;
 
 /** What a NET_RECEIVE block may do: schedule a self-event, emit a spike from a source. */
 public interface EventContext {

@@ -1,4 +1,4 @@
-package org.dendrite.engine.sim;
+package org.dendrite.engine.mechanism;
 
 /** Physical constants (CODATA 2018, NEURON's default units) and the formulas built on them. */
 public final class Units {

@@ -1,8 +1,12 @@
-package org.dendrite.engine.mechanism;
+package org.dendrite.engine.mechanism.builtin;
 
 import java.util.List;
 
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
+import org.dendrite.engine.mechanism.Variable;
+import org.dendrite.engine.mechanism.MechanismBlock;
+import org.dendrite.engine.mechanism.MechanismType;
+import org.dendrite.engine.mechanism.MechanismKind;
 
 /** NEURON's passive leak {@code pas}: {@code i = g (v - e)}, g in S/cm2, e in mV. */
 public final class Pas extends MechanismBlock {

@@ -1,4 +1,7 @@
-package org.dendrite.engine.point;
+package org.dendrite.engine.sim;
+
+import org.dendrite.engine.mechanism.SpikeSource;
+import org.dendrite.engine.mechanism.EventContext;
 
 /**
  * Watches a variable (usually v at a node) and emits a spike at {@code t + 1e-10} ms the first step the value

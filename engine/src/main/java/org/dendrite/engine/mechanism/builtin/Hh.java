@@ -1,9 +1,14 @@
-package org.dendrite.engine.mechanism;
+package org.dendrite.engine.mechanism.builtin;
 
 import java.util.List;
 
-import org.dendrite.engine.ion.IonPool;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.IonPool;
+import org.dendrite.engine.mechanism.CellState;
+import org.dendrite.engine.mechanism.Variable;
+import org.dendrite.engine.mechanism.MechanismBlock;
+import org.dendrite.engine.mechanism.MechanismType;
+import org.dendrite.engine.mechanism.IonUse;
+import org.dendrite.engine.mechanism.MechanismKind;
 
 /**
  * NEURON's built-in Hodgkin–Huxley squid axon channels {@code hh} (neuron-numerics §7.2): Na (m³h), K (n⁴)

@@ -1,4 +1,4 @@
-package org.dendrite.engine.point;
+package org.dendrite.engine.mechanism;
 
 /**
  * A connection from a spike source to an event target (or to nothing: a pure spike detector).
