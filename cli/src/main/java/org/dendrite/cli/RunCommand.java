@@ -164,7 +164,7 @@ public final class RunCommand implements Callable<Integer> {
         org.dendrite.cli.hoc.HocRun.checkFiles(models);
         long t0 = System.nanoTime();
         org.dendrite.cli.hoc.HocRun run = new org.dendrite.cli.hoc.HocRun(
-                org.dendrite.engine.mechanism.MechanismRegistry.standard(), records,
+                org.dendrite.engine.mechanism.MechanismLibrary.standard(), records,
                 quiet ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : System.out);
         Simulation sim = run.execute(models, tstop);
         double wall = (System.nanoTime() - t0) / 1e9;

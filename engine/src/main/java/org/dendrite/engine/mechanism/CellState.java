@@ -17,6 +17,8 @@ public final class CellState {
     public final double[] d;
     /** Membrane area, um2; the conventional 100 at zero-area nodes (end and root nodes). */
     public final double[] area;
+    /** Segment diameter, um (NMODL's {@code diam}); 0 at zero-area nodes. */
+    public final double[] diam;
     private final Map<String, IonPool> ions;
 
     /** Simulation time, ms (advanced as two half steps, neuron-numerics §6.3). */
@@ -28,7 +30,11 @@ public final class CellState {
     /** 0 backward Euler, 1 or 2 Crank–Nicolson (2 with the ion-current correction). */
     public int secondorder;
 
-    public CellState(int nodeCount, double[] area, Map<String, IonPool> ions) {
+    public CellState(int nodeCount, double[] area, double[] diam, Map<String, IonPool> ions) {
+        if (area.length != nodeCount || diam.length != nodeCount) {
+            throw new IllegalArgumentException("area and diam need one value per node");
+        }
+        this.diam = diam;
         this.v = new double[nodeCount];
         this.rhs = new double[nodeCount];
         this.d = new double[nodeCount];

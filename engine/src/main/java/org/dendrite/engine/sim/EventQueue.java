@@ -33,6 +33,26 @@ public final class EventQueue {
         siftUp(i);
     }
 
+    /**
+     * NMODL's {@code net_move}: the self-event most recently queued by ({@code tgt}, {@code inst}) and not yet
+     * delivered gets delivery time {@code t}, as if it were queued anew (it goes after events already queued for
+     * that time).
+     *
+     * @return false when that instance has no pending self-event
+     */
+    public boolean move(EventTarget tgt, int inst, double t) {
+        int found = -1;
+        for (int i = 0; i < size; i++) {
+            if (target[i] == tgt && instance[i] == inst && weight[i] == null && (found < 0 || seq[i] > seq[found])) found = i;
+        }
+        if (found < 0) return false;
+        time[found] = t;
+        seq[found] = counter++;
+        siftUp(found);
+        for (int i = 0; i < size; i++) if (target[i] == tgt && instance[i] == inst && seq[i] == counter - 1) siftDown(i);
+        return true;
+    }
+
     /** Delivery time of the earliest event, +infinity when empty. */
     public double peekTime() {
         return size == 0 ? Double.POSITIVE_INFINITY : time[0];

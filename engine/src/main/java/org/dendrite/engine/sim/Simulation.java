@@ -6,7 +6,7 @@ import java.util.Map;
 import org.dendrite.engine.build.ModelSpec;
 import org.dendrite.engine.mechanism.IonPool;
 import org.dendrite.engine.mechanism.MechanismBlock;
-import org.dendrite.engine.mechanism.MechanismRegistry;
+import org.dendrite.engine.mechanism.MechanismLibrary;
 import org.dendrite.engine.morphology.Morphology;
 import org.dendrite.engine.mechanism.EventContext;
 import org.dendrite.engine.sim.EventQueue;
@@ -67,10 +67,10 @@ public final class Simulation implements EventContext {
 
     /** Compiles a model description with the standard mechanisms. */
     public static Simulation compile(ModelSpec spec) {
-        return compile(spec, MechanismRegistry.library(spec.mechanismLibrary));
+        return compile(spec, MechanismLibrary.named(spec.mechanismLibrary));
     }
 
-    public static Simulation compile(ModelSpec spec, MechanismRegistry registry) {
+    public static Simulation compile(ModelSpec spec, MechanismLibrary registry) {
         return new SimulationCompiler(spec, registry).compile();
     }
 
@@ -125,6 +125,7 @@ public final class Simulation implements EventContext {
     public void fadvance() {
         double dt = state.dt;
         for (ThresholdDetector d : detectors) d.check(state.t, this);
+        for (MechanismBlock m : blocks) m.watch(state, this);
         deliverEvents(state.t + dt / 2);
         state.t += dt / 2;
         for (MechanismBlock m : blocks) m.prepare(state);
@@ -240,6 +241,11 @@ public final class Simulation implements EventContext {
     @Override
     public void sendSelf(double deliveryTime, EventTarget target, int instance, double flag) {
         queue.add(deliveryTime, target, instance, null, flag);
+    }
+
+    @Override
+    public void moveSelf(EventTarget target, int instance, double newDeliveryTime) {
+        queue.move(target, instance, newDeliveryTime);
     }
 
     @Override

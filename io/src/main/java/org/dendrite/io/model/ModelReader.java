@@ -19,7 +19,7 @@ import org.dendrite.engine.build.ModelSpec;
 import org.dendrite.engine.build.Recordings;
 import org.dendrite.engine.build.SegmentValue;
 import org.dendrite.engine.discretization.NsegRule;
-import org.dendrite.engine.mechanism.MechanismRegistry;
+import org.dendrite.engine.mechanism.MechanismLibrary;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.Variable;
 import org.dendrite.engine.morphology.Morphology;
@@ -37,14 +37,14 @@ public final class ModelReader {
 
     private final String file;
     private final Path baseDir;
-    private MechanismRegistry registry;
+    private MechanismLibrary registry;
     private DistributionParser distributions;
     private final Function<Path, Morphology> morphologyFiles;
     private ModelSpec spec;
     private Morphology morph;
     private final Map<String, List<Integer>> groups = new LinkedHashMap<>();
 
-    private ModelReader(String file, Path baseDir, MechanismRegistry registry, Function<Path, Morphology> morphologyFiles) {
+    private ModelReader(String file, Path baseDir, MechanismLibrary registry, Function<Path, Morphology> morphologyFiles) {
         this.file = file;
         this.baseDir = baseDir;
         this.registry = registry;
@@ -60,13 +60,13 @@ public final class ModelReader {
             throw new ModelFormatException(path.toString(), "$", "file not found");
         }
         Path dir = path.toAbsolutePath().getParent();
-        return new ModelReader(path.toString(), dir, MechanismRegistry.standard(), morphologyFiles).parse(bytes);
+        return new ModelReader(path.toString(), dir, MechanismLibrary.standard(), morphologyFiles).parse(bytes);
     }
 
     /** Reads a model from a stream (a bundled resource); relative morphology files resolve against baseDir. */
     public static ModelSpec read(InputStream in, String name, Path baseDir, Function<Path, Morphology> morphologyFiles)
             throws IOException {
-        return new ModelReader(name, baseDir, MechanismRegistry.standard(), morphologyFiles).parse(in.readAllBytes());
+        return new ModelReader(name, baseDir, MechanismLibrary.standard(), morphologyFiles).parse(in.readAllBytes());
     }
 
     private ModelSpec parse(byte[] bytes) {
@@ -89,7 +89,7 @@ public final class ModelReader {
         top.raw("notes");
         String library = top.string("mechanism_library", "hay");
         try {
-            registry = MechanismRegistry.library(library);
+            registry = MechanismLibrary.named(library);
         } catch (IllegalArgumentException e) {
             throw top.error("$.mechanism_library", e.getMessage());
         }
@@ -98,7 +98,7 @@ public final class ModelReader {
             spec = readPublished(published);
             morph = spec.morphology();
             library = spec.mechanismLibrary;
-            registry = MechanismRegistry.library(library);
+            registry = MechanismLibrary.named(library);
         } else {
             morph = readMorphology(top);
             spec = new ModelSpec(morph);

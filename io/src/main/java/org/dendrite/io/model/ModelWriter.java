@@ -39,6 +39,7 @@ public final class ModelWriter {
         root.put("dendrite_model", 1);
         root.put("name", m.name);
         if (!m.description.isEmpty()) root.put("description", m.description);
+        if (!m.mechanismLibrary.equals("hay")) root.put("mechanism_library", m.mechanismLibrary);
         root.put("morphology", Map.of("sections", sections(morph)));
         Map<String, Object> sim = new LinkedHashMap<>();
         sim.put("tstop", m.run.tstop);

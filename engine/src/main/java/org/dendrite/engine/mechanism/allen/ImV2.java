@@ -13,7 +13,7 @@ import org.dendrite.engine.mechanism.CellState;
  * τm = (15 + 1/(α+β))/qt, qt = 2.3^((celsius-30)/10).
  */
 public final class ImV2 extends GateChannel {
-    public static final MechanismType TYPE = Channels.channel("Im_v2", AllenLibrary.order("Im_v2"), "gbar", 1e-5,
+    public static final MechanismType TYPE = Channels.channel("Im_v2", "gbar", 1e-5,
             "k", "ik", "g", ImV2::new, List.of("m"));
 
     private double qt;

@@ -13,7 +13,7 @@ import org.dendrite.engine.mechanism.CellState;
  * τh = 1500 ms. No temperature dependence.
  */
 public final class Kd extends GateChannel {
-    public static final MechanismType TYPE = Channels.channel("Kd", AllenLibrary.order("Kd"), "gbar", 1e-5, "k",
+    public static final MechanismType TYPE = Channels.channel("Kd", "gbar", 1e-5, "k",
             "ik", "g", Kd::new, List.of("m", "h"));
 
     private Kd(MechanismType type, int[] node, CellState s) {

@@ -15,7 +15,7 @@ import org.dendrite.engine.mechanism.CellState;
  * replaced by 1e-3 ms where negative (the peri_model copy's guard).
  */
 public final class Kv2like extends GateChannel {
-    public static final MechanismType TYPE = Channels.channel("Kv2like", AllenLibrary.order("Kv2like"), "gbar", 1e-5,
+    public static final MechanismType TYPE = Channels.channel("Kv2like", "gbar", 1e-5,
             "k", "ik", "g", Kv2like::new, List.of("m", "h1", "h2"));
 
     private double qt;

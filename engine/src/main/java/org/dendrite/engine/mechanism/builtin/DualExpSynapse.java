@@ -34,7 +34,7 @@ public final class DualExpSynapse extends PointProcessBlock {
         vars.addAll(List.of(Variable.state("A", "uS"), Variable.state("B", "uS"), Variable.assigned("g", "uS"),
                 Variable.assigned("i", "nA"), Variable.assigned("factor", "1")));
         if (mgBlock) vars.add(Variable.assigned("block", "1"));
-        return new MechanismType(name, MechanismKind.POINT_PROCESS, mgBlock ? 56 : 55, vars, List.of(),
+        return new MechanismType(name, MechanismKind.POINT_PROCESS, vars, List.of(),
                 DualExpSynapse::new);
     }
 

@@ -14,7 +14,7 @@ import org.dendrite.engine.mechanism.PointProcessBlock;
  * so that a weight w gives a peak conductance w uS (neuron-numerics §9.3).
  */
 public final class Exp2Syn extends PointProcessBlock {
-    public static final MechanismType TYPE = new MechanismType("Exp2Syn", MechanismKind.POINT_PROCESS, 50,
+    public static final MechanismType TYPE = new MechanismType("Exp2Syn", MechanismKind.POINT_PROCESS,
             List.of(Variable.parameter("tau1", "ms", 0.1), Variable.parameter("tau2", "ms", 10),
                     Variable.parameter("e", "mV", 0), Variable.state("A", "uS"), Variable.state("B", "uS"),
                     Variable.assigned("g", "uS"), Variable.assigned("i", "nA"), Variable.assigned("factor", "1")),

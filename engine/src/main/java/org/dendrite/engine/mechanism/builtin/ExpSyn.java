@@ -14,7 +14,7 @@ import org.dendrite.engine.mechanism.PointProcessBlock;
  * current {@code i = g (v - e)} nA, positive outward (neuron-numerics §9.2).
  */
 public final class ExpSyn extends PointProcessBlock {
-    public static final MechanismType TYPE = new MechanismType("ExpSyn", MechanismKind.POINT_PROCESS, 40,
+    public static final MechanismType TYPE = new MechanismType("ExpSyn", MechanismKind.POINT_PROCESS,
             List.of(Variable.parameter("tau", "ms", 0.1), Variable.parameter("e", "mV", 0),
                     Variable.state("g", "uS"), Variable.assigned("i", "nA")),
             List.of(), ExpSyn::new);

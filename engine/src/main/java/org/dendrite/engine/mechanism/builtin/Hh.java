@@ -16,24 +16,24 @@ import org.dendrite.engine.mechanism.MechanismKind;
  * default) the six rate values come from 201-point tables over -100..100 mV, linearly interpolated.
  */
 public final class Hh extends MechanismBlock {
-    public static final MechanismType TYPE = new MechanismType("hh", MechanismKind.DENSITY, 70,
+    public static final MechanismType TYPE = new MechanismType("hh", MechanismKind.DENSITY,
             List.of(Variable.parameter("gnabar", "S/cm2", 0.12), Variable.parameter("gkbar", "S/cm2", 0.036),
                     Variable.parameter("gl", "S/cm2", 0.0003), Variable.parameter("el", "mV", -54.3),
                     Variable.state("m", "1"), Variable.state("h", "1"), Variable.state("n", "1"),
                     Variable.assigned("gna", "S/cm2"), Variable.assigned("gk", "S/cm2"),
                     Variable.assigned("il", "mA/cm2"),
                     Variable.assigned("minf", "1"), Variable.assigned("hinf", "1"), Variable.assigned("ninf", "1"),
-                    Variable.assigned("mtau", "ms"), Variable.assigned("htau", "ms"), Variable.assigned("ntau", "ms")),
+                    Variable.assigned("mtau", "ms"), Variable.assigned("htau", "ms"), Variable.assigned("ntau", "ms"),
+                    Variable.global("usetable", "1", 1)),
             List.of(IonUse.channel("na"), IonUse.channel("k")), Hh::new);
-
-    /** Global {@code usetable_hh}: true (NEURON's default) uses the rate tables. */
-    public static final String USETABLE = "usetable_hh";
 
     private final double[] gnabar = array("gnabar"), gkbar = array("gkbar"), gl = array("gl"), el = array("el"),
             m = array("m"), h = array("h"), n = array("n"), gna = array("gna"), gk = array("gk"), il = array("il"),
             minf = array("minf"), hinf = array("hinf"), ninf = array("ninf"),
             mtau = array("mtau"), htau = array("htau"), ntau = array("ntau");
     private final IonPool na, k;
+    /** Index of the global {@code usetable_hh}: nonzero (NEURON's default) uses the rate tables. */
+    private static final int USETABLE = 0;
     private boolean useTable = true;
     private final double[] rates = new double[6];
     private double[][] table;           // [6][201]: minf, mtau, hinf, htau, ninf, ntau
@@ -45,12 +45,9 @@ public final class Hh extends MechanismBlock {
         k = s.ion("k");
     }
 
-    public void setUseTable(boolean use) {
-        this.useTable = use;
-    }
-
     @Override
     public void prepare(CellState s) {
+        useTable = globals[USETABLE] != 0;
         if (useTable && s.celsius != tableCelsius) buildTable(s.celsius);
     }
 

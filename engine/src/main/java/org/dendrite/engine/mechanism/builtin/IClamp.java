@@ -13,7 +13,7 @@ import org.dendrite.engine.mechanism.PointProcessBlock;
  * mid-step time (neuron-numerics §9.1). Positive current depolarises.
  */
 public final class IClamp extends PointProcessBlock {
-    public static final MechanismType TYPE = new MechanismType("IClamp", MechanismKind.POINT_PROCESS, 30,
+    public static final MechanismType TYPE = new MechanismType("IClamp", MechanismKind.POINT_PROCESS,
             List.of(Variable.parameter("del", "ms", 0), Variable.parameter("dur", "ms", 0),
                     Variable.parameter("amp", "nA", 0), Variable.assigned("i", "nA")),
             List.of(), IClamp::new);

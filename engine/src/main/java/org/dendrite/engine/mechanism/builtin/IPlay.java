@@ -7,6 +7,7 @@ import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.Variable;
 import org.dendrite.engine.mechanism.CellState;
 import org.dendrite.engine.mechanism.PointProcessBlock;
+import org.dendrite.engine.mechanism.VectorInput;
 
 /**
  * An electrode current that follows a sampled waveform (nA): what NEURON users do with
@@ -14,8 +15,8 @@ import org.dendrite.engine.mechanism.PointProcessBlock;
  * value of the last sample whose time is {@code <= t}, zero before the first sample; piecewise constant, like
  * a recorded DAC command. Used to replay the stimulus of a recording through a model.
  */
-public final class IPlay extends PointProcessBlock {
-    public static final MechanismType TYPE = new MechanismType("IPlay", MechanismKind.POINT_PROCESS, 31,
+public final class IPlay extends PointProcessBlock implements VectorInput {
+    public static final MechanismType TYPE = new MechanismType("IPlay", MechanismKind.POINT_PROCESS,
             List.of(Variable.parameter("scale", "1", 1), Variable.assigned("i", "nA")),
             List.of(), IPlay::new);
 
@@ -33,7 +34,9 @@ public final class IPlay extends PointProcessBlock {
     }
 
     /** Sets the waveform of instance k: sample times (ms, non-decreasing) and currents (nA). */
-    public void setWaveform(int k, double[] timeMs, double[] currentNa) {
+    @Override
+    public void setInput(int k, double[] timeMs, double[] currentNa) {
+        if (currentNa == null) throw new IllegalArgumentException("a waveform needs current values (nA)");
         if (timeMs.length != currentNa.length) throw new IllegalArgumentException("waveform time and current lengths differ");
         for (int j = 1; j < timeMs.length; j++) {
             if (timeMs[j] < timeMs[j - 1]) throw new IllegalArgumentException("waveform times must not decrease");

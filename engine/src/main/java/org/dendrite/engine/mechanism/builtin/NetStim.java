@@ -19,7 +19,7 @@ import org.dendrite.engine.mechanism.PointProcessBlock;
  * parameter {@code seed}), so noisy spike trains are reproducible but not NEURON's.
  */
 public final class NetStim extends PointProcessBlock implements ArtificialCell {
-    public static final MechanismType TYPE = new MechanismType("NetStim", MechanismKind.ARTIFICIAL_CELL, 80,
+    public static final MechanismType TYPE = new MechanismType("NetStim", MechanismKind.ARTIFICIAL_CELL,
             List.of(Variable.parameter("interval", "ms", 10), Variable.parameter("number", "1", 10),
                     Variable.parameter("start", "ms", 50), Variable.parameter("noise", "1", 0),
                     Variable.parameter("seed", "1", 1)),

@@ -10,7 +10,7 @@ import org.dendrite.engine.mechanism.MechanismKind;
 
 /** NEURON's passive leak {@code pas}: {@code i = g (v - e)}, g in S/cm2, e in mV. */
 public final class Pas extends MechanismBlock {
-    public static final MechanismType TYPE = new MechanismType("pas", MechanismKind.DENSITY, 10,
+    public static final MechanismType TYPE = new MechanismType("pas", MechanismKind.DENSITY,
             List.of(Variable.parameter("g", "S/cm2", 0.001), Variable.parameter("e", "mV", -70),
                     Variable.assigned("i", "mA/cm2")),
             List.of(), Pas::new);

@@ -14,7 +14,7 @@ import org.dendrite.engine.mechanism.PointProcessBlock;
  * is recorded (neuron-numerics §9.4).
  */
 public final class SEClamp extends PointProcessBlock {
-    public static final MechanismType TYPE = new MechanismType("SEClamp", MechanismKind.POINT_PROCESS, 60,
+    public static final MechanismType TYPE = new MechanismType("SEClamp", MechanismKind.POINT_PROCESS,
             List.of(Variable.parameter("rs", "MOhm", 1),
                     Variable.parameter("dur1", "ms", 0), Variable.parameter("amp1", "mV", 0),
                     Variable.parameter("dur2", "ms", 0), Variable.parameter("amp2", "mV", 0),

@@ -10,14 +10,15 @@ import org.dendrite.engine.mechanism.EventContext;
 import org.dendrite.engine.mechanism.PointProcessBlock;
 import org.dendrite.engine.mechanism.SpikeSource;
 import org.dendrite.engine.mechanism.CellState;
+import org.dendrite.engine.mechanism.VectorInput;
 
 /**
  * An artificial cell that fires at an explicit list of times (ms), like NEURON's {@code VecStim} with
  * {@code play()}: each time t ≥ 0 becomes a spike at t (in increasing order; delivery to targets adds the
- * NetCon delay). Times are given per instance with {@link #setTimes}.
+ * NetCon delay). Times are given per instance with {@link #setInput} (values null).
  */
-public final class VecStim extends PointProcessBlock implements ArtificialCell {
-    public static final MechanismType TYPE = new MechanismType("VecStim", MechanismKind.ARTIFICIAL_CELL, 81,
+public final class VecStim extends PointProcessBlock implements ArtificialCell, VectorInput {
+    public static final MechanismType TYPE = new MechanismType("VecStim", MechanismKind.ARTIFICIAL_CELL,
             List.of(Variable.assigned("index", "1")), List.of(), VecStim::new);
 
     private final double[][] times;
@@ -35,8 +36,9 @@ public final class VecStim extends PointProcessBlock implements ArtificialCell {
         }
     }
 
-    /** The spike times of instance k (ms); sorted, negative times dropped. */
-    public void setTimes(int k, double[] t) {
+    /** The spike times of instance k (ms, {@code values} unused); sorted, negative times dropped. */
+    @Override
+    public void setInput(int k, double[] t, double[] values) {
         times[k] = java.util.Arrays.stream(t).filter(x -> x >= 0).sorted().toArray();
     }
 

@@ -17,7 +17,6 @@ import org.dendrite.engine.mechanism.CellState;
  */
 public final class Epsp extends PointProcessBlock {
     public static final MechanismType TYPE = new MechanismType("epsp", MechanismKind.POINT_PROCESS,
-            HayLibrary.order("epsp"),
             List.of(Variable.parameter("onset", "ms", 0), Variable.parameter("tau0", "ms", 0.2),
                     Variable.parameter("tau1", "ms", 3), Variable.parameter("imax", "nA", 0),
                     Variable.assigned("i", "nA")),

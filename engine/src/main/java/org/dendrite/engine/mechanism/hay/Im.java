@@ -14,11 +14,11 @@ import org.dendrite.engine.mechanism.CellState;
  * the constant 2.3^1.3; the Allen copy computes qt = 2.3^((celsius-21)/10).
  */
 public class Im extends GateChannel {
-    public static final MechanismType TYPE = type("Im", "gImbar", HayLibrary.order("Im"), Im::new);
+    public static final MechanismType TYPE = type("Im", "gImbar", Im::new);
 
-    public static MechanismType type(String name, String gbar, int order, MechanismType.Factory f) {
+    public static MechanismType type(String name, String gbar, MechanismType.Factory f) {
         String gName = gbar.equals("gbar") ? "g" : "g" + name;
-        return Channels.channel(name, order, gbar, 1e-5, "k", "ik", gName, f, List.of("m"));
+        return Channels.channel(name, gbar, 1e-5, "k", "ik", gName, f, List.of("m"));
     }
 
     private final boolean celsiusQt;

@@ -15,11 +15,11 @@ import org.dendrite.engine.mechanism.CellState;
  * moved by +1e-4 mV, checked in that order (m∞ is evaluated before the first check).
  */
 public class NapEt2 extends GateChannel {
-    public static final MechanismType TYPE = type("Nap_Et2", "gNap_Et2bar", HayLibrary.order("Nap_Et2"));
+    public static final MechanismType TYPE = type("Nap_Et2", "gNap_Et2bar");
 
-    public static MechanismType type(String name, String gbar, int order) {
+    public static MechanismType type(String name, String gbar) {
         String gName = gbar.equals("gbar") ? "g" : "g" + name;
-        return Channels.channel(name, order, gbar, 1e-5, "na", "ina", gName, NapEt2::new, List.of("m", "h"));
+        return Channels.channel(name, gbar, 1e-5, "na", "ina", gName, NapEt2::new, List.of("m", "h"));
     }
 
     protected NapEt2(MechanismType type, int[] node, CellState s) {
