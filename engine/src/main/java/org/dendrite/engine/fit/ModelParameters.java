@@ -45,7 +45,7 @@ public final class ModelParameters {
     private final MechanismLibrary registry;
 
     public ModelParameters(ModelSpec base) {
-        this(base, MechanismLibrary.named(base.mechanismLibrary));
+        this(base, base.library());
     }
 
     public ModelParameters(ModelSpec base, MechanismLibrary registry) {
@@ -343,6 +343,8 @@ public final class ModelParameters {
         s.run.secondorder = b.run.secondorder;
         s.run.recordEvery = b.run.recordEvery;
         s.mechanismLibrary = b.mechanismLibrary;
+        s.loadedMechanisms.addAll(b.loadedMechanisms);
+        s.modPaths.addAll(b.modPaths);
         s.name = b.name;
         s.description = b.description;
         return s;

@@ -65,9 +65,22 @@ public final class MechanismLibrary {
         return ALLEN;
     }
 
-    /** The built-ins plus a named bundle: {@code hay} (also {@code standard}, {@code bluepyopt}), {@code allen}, {@code none}. */
+    /**
+     * The built-ins plus a named bundle: {@code hay} (also {@code standard}, {@code bluepyopt}), {@code allen},
+     * {@code none}; or several, comma separated, loaded in that order ({@code "hay,allen"}: Allen's Ih replaces
+     * Hay's, Hay's NaTa_t stays).
+     */
     public static MechanismLibrary named(String bundle) {
-        return switch (bundle) {
+        if (bundle.contains(",")) {
+            MechanismLibrary lib = BUILTINS;
+            for (String b : bundle.split(",")) {
+                String name = b.trim();
+                lib = lib.with(name, named(name).all().stream().filter(t -> !t.origin().equals("built-in")).toList(),
+                        note -> {});
+            }
+            return lib;
+        }
+        return switch (bundle.trim()) {
             case "hay", "standard", "bluepyopt" -> STANDARD;
             case "allen" -> ALLEN;
             case "none", "builtin", "builtins" -> BUILTINS;

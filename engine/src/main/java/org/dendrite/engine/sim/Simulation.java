@@ -67,7 +67,7 @@ public final class Simulation implements EventContext {
 
     /** Compiles a model description with the standard mechanisms. */
     public static Simulation compile(ModelSpec spec) {
-        return compile(spec, MechanismLibrary.named(spec.mechanismLibrary));
+        return compile(spec, spec.library());
     }
 
     public static Simulation compile(ModelSpec spec, MechanismLibrary registry) {
