@@ -277,8 +277,8 @@ public final class MetadataTables {
     }
 
     private static String describe(TableSchemas.Table t, com.networknt.schema.Error e) {
-        String loc = e.getInstanceLocation() == null ? "$" : e.getInstanceLocation().toString();
-        String col = loc.startsWith("$.") ? loc.substring(2) : null;
+        com.networknt.schema.path.NodePath loc = e.getInstanceLocation();
+        String col = loc != null && loc.getNameCount() > 0 ? loc.getName(0) : e.getProperty();
         TableSchemas.Column c = col == null ? null : t.column(col);
         String expected = c == null ? "" : " (expected " + switch (c.type()) {
             case "ID" -> "an ID like " + example(t, c);
@@ -289,7 +289,7 @@ public final class MetadataTables {
             case "bool" -> "TRUE or FALSE";
             default -> "text";
         } + (c.description().isEmpty() ? "" : ": " + c.description()) + ")";
-        return e.getMessage() + expected;
+        return (col != null ? "$." + col + ": " : "") + e.getMessage() + expected;
     }
 
     private static String example(TableSchemas.Table t, TableSchemas.Column c) {

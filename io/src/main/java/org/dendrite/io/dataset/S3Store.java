@@ -60,7 +60,8 @@ public final class S3Store implements DatasetStore {
     @Override
     public String cacheId() {
         String host = endpoint == null ? "aws" : (endpoint.getHost() + "_" + endpoint.getPort());
-        return "s3-" + host + "-" + bucket;
+        // the default (either spelling of the consortium's bucket) has one cache; a bucket chosen by name its own
+        return "s3-" + host + "-" + (bucketChosen ? bucket : "consortium");
     }
 
     @Override
