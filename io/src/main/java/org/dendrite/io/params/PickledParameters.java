@@ -45,6 +45,17 @@ public final class PickledParameters {
             Unpickler.registerConstructor(m, "scalar", PickledParameters::scalar);
         }
         Unpickler.registerConstructor("numpy", "dtype", args -> new DType(String.valueOf(args[0])));
+        // DEAP's creator.Individual: a list of parameter values with a fitness attribute (as BluePyOpt's checkpoints hold)
+        Unpickler.registerConstructor("deap.creator", "Individual", args -> new Individual());
+    }
+
+    /** A DEAP individual: its values (the list), its attributes (fitness…) ignored. */
+    public static final class Individual extends ArrayList<Object> {
+        private static final long serialVersionUID = 1L;
+
+        public void __setstate__(java.util.HashMap<?, ?> state) {
+            // fitness and other attributes are not parameters
+        }
     }
 
     /** Whether a file name looks like a pickle ({@code .pkl}, {@code .pickle}). */
@@ -65,10 +76,8 @@ public final class PickledParameters {
         } catch (java.io.EOFException e) {
             throw new DendriteException(file + ": the pickle ends early (truncated file?)");
         } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().contains("opcode")) {
-                throw new DendriteException(file + ": not a Python pickle (" + e.getMessage() + ")");
-            }
-            throw e;
+            // the file was found; what fails now is its content (an unknown opcode, an early end)
+            throw new DendriteException(file + ": not a readable Python pickle (" + e.getMessage() + ")");
         } catch (RuntimeException e) {
             // razorvine wraps reflection failures (BUILD on an object it cannot set up) in RuntimeExceptions
             throw new DendriteException(file + ": the pickle holds objects dendrite cannot read as parameters ("
@@ -144,6 +153,7 @@ public final class PickledParameters {
         if (o instanceof String) return "a string";
         if (o instanceof Boolean) return "a boolean";
         if (o instanceof Map<?, ?>) return "a dict";
+        if (o instanceof Individual) return "a DEAP individual";
         if (o instanceof NdArray a) return "a numpy array (" + a.dtype + ")";
         if (o instanceof Collection<?> || o instanceof Object[]) return "a list";
         if (o instanceof byte[]) return "bytes";
