@@ -289,9 +289,9 @@ class DatasetCommandTest {
     }
 
     /**
-     * The model replayed with the recording's stimulus: the recording is this very model's output, so the traces
-     * agree up to how the stimulus enters (an IClamp there, a sampled current waveform here): same spike count,
-     * spike times within one step, RMSE well under 1 mV.
+     * The model replayed with the recording's stimulus: the recording is this very model's output written at full
+     * double precision, and the replayed step (a sampled current waveform) injects the same current as the model's
+     * IClamp at every step, so the traces agree to round-off: RMSE ≤ 1e-9 mV, identical spike times (1e-9 ms).
      */
     @Test
     void pairFetchesTheModelAndTheRecordingAndRunsCompare() throws IOException {
@@ -303,8 +303,9 @@ class DatasetCommandTest {
         JsonNode rec = sw.get("recording_spike_times_ms"), mod = sw.get("model_spike_times_ms");
         assertEquals(3, rec.size(), sw.toString());
         assertEquals(rec.size(), mod.size(), sw.toString());
-        for (int i = 0; i < rec.size(); i++) assertEquals(rec.get(i).asDouble(), mod.get(i).asDouble(), 0.025 + 1e-9, sw.toString());
-        assertTrue(sw.get("rmse_mV").asDouble() < 1.0, sw.toString());
+        for (int i = 0; i < rec.size(); i++) assertEquals(rec.get(i).asDouble(), mod.get(i).asDouble(), 1e-9, sw.toString());
+        assertEquals(0.0, sw.get("rmse_mV").asDouble(), 1e-9, sw.toString());
+        assertEquals(1.0, sw.get("coincidence_factor").asDouble(), 1e-12, sw.toString());
         assertTrue(Files.isRegularFile(out.resolve("sweep_0.png")));
         JsonNode pair = new ObjectMapper().readTree(out.resolve("pair.json").toFile());
         assertEquals("segev/20250701/model/raw/", pair.get("model_key").asText());

@@ -141,7 +141,10 @@ public final class S3Store implements DatasetStore {
             throw new DendriteException(describe() + ": " + what + ": " + (code != null ? code + ": " : "")
                     + e.awsErrorDetails().errorMessage() + " (HTTP " + e.statusCode() + ")");
         } catch (SdkClientException e) {
-            throw new DendriteException("cannot reach " + describe() + " for " + what + ": " + e.getMessage()
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (why.contains("UnknownHostException")) why = "unknown host (no DNS)";
+            else if (why.indexOf(". ") > 0) why = why.substring(0, why.indexOf(". "));
+            throw new DendriteException("cannot reach " + describe() + " for " + what + ": " + why
                     + " (no network? use --mirror DIR, or the cache of an earlier run)");
         } catch (SdkException e) {
             throw new DendriteException(describe() + ": " + what + ": " + e.getMessage());
