@@ -21,7 +21,9 @@ public final class DatasetKey {
     public static final String BUCKET_ALIAS = "dendriticconsortium";
     public static final String REGION = "us-east-2";
     public static final List<String> VERSIONS = List.of("raw", "processed", "roi", "script");
-    public static final List<String> OBJECT_TYPES = TableSchemas.TABLES;
+    /** Object types: the names of the metadata tables (kept here so that checking a key loads no schema). */
+    public static final List<String> OBJECT_TYPES = List.of("analysis", "behavior", "cell_detection_dataset", "ephys", "image",
+            "micro_ct_dataset", "model", "mouse", "plasmid", "sem_dataset", "session", "virus");
 
     private static final Pattern LAB = Pattern.compile("[a-z][a-z0-9_-]*");
     private static final Pattern DATE_PREFIX = Pattern.compile("[0-9]{0,8}");

@@ -31,8 +31,7 @@ import com.networknt.schema.SpecificationVersion;
  */
 public final class TableSchemas {
     /** Table names, which are also the object types of the bucket layout. */
-    public static final List<String> TABLES = List.of("analysis", "behavior", "cell_detection_dataset", "ephys", "image",
-            "micro_ct_dataset", "model", "mouse", "plasmid", "sem_dataset", "session", "virus");
+    public static final List<String> TABLES = DatasetKey.OBJECT_TYPES;
 
     /** Object prefix of each table's IDs (metadata.md); the mouse table's litter IDs use L. */
     public static final Map<String, String> PREFIX = Map.ofEntries(Map.entry("analysis", "A"), Map.entry("behavior", "B"),
