@@ -102,6 +102,7 @@ public final class DatasetPairCommand implements Callable<Integer> {
         Path inputs = out.resolve("inputs");
         Path recording;
         Path modelDir;
+        String storeName;
         try (DatasetStore s = store.open()) {
             Fetcher f = store.fetcher(s);
             DownloadProgress progress = new DownloadProgress(w, false);
@@ -110,6 +111,7 @@ public final class DatasetPairCommand implements Callable<Integer> {
             for (ObjectInfo o : objects) f.get(o, inputs, progress);
             recording = f.get(recordingKey, inputs, progress).file();
             modelDir = inputs.resolve(modelKey);
+            storeName = s.describe();
         }
         ModelFolder folder = ModelFolder.scan(modelDir);
         checkMechanisms(folder, w);
@@ -136,7 +138,7 @@ public final class DatasetPairCommand implements Callable<Integer> {
         int rc = cmp.call();
 
         Map<String, Object> pair = new LinkedHashMap<>();
-        pair.put("store", store.mirror != null ? "mirror " + store.mirror : "s3");
+        pair.put("store", storeName);
         pair.put("model_key", modelKey);
         pair.put("model_file", label);
         pair.put("recording_key", recordingKey);

@@ -200,6 +200,14 @@ class DatasetCommandTest {
         assertEquals(List.of("GET /dendritic-consortium/" + IMAGE + " Range=bytes=120000-"), s3.requests("GET"));
         assertArrayEquals(image, Files.readAllBytes(to.resolve(IMAGE)));
         assertFalse(Files.exists(part));
+        // a part already as long as the object is checked and used without asking for more bytes
+        String other = "yuste/20250620/ephys/processed/cell1_summary.json";
+        Path part2 = part.getParent().getParent().getParent().resolve("ephys/processed/cell1_summary.json.part");
+        Files.createDirectories(part2.getParent());
+        Files.writeString(part2, "{\"spikes\": 3}\n");
+        run(0, s3("dataset", "get", other, "--to", to.toString()));
+        assertEquals(List.of("GET /dendritic-consortium/" + IMAGE + " Range=bytes=120000-"), s3.requests("GET"));
+        assertEquals("{\"spikes\": 3}\n", Files.readString(to.resolve(other)));
     }
 
     @Test
