@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code dendrite dataset find}: rows of a metadata table by column values; a model with its recordings. */
 @Command(name = "find", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Rows of a metadata table that match every --where condition: COL=VALUE (equal; numbers compare",
+        description = {"Rows of a metadata table that match conditions; a model with its recordings.",
+                "Every --where condition must hold: COL=VALUE (equal; numbers compare",
                 "as numbers; COL= matches an empty cell) or COL~TEXT (contains, ignoring case). One row per line: its ID",
                 "then COLUMN=VALUE for every filled column; --json prints the rows as a JSON array.",
                 "--join ephys (with --table model) adds, under each model, the ephys rows it belongs with: the",
@@ -87,7 +88,11 @@ public final class DatasetFindCommand implements Callable<Integer> {
         String pk = TableSchemas.table(r.table()).primaryKey();
         r.values().fields().forEachRemaining(e -> {
             if (e.getKey().equals(pk) || e.getValue().isNull()) return;
-            s.append("  ").append(e.getKey()).append('=').append(e.getValue().asText());
+            var v = e.getValue();
+            // 40000.0 Hz reads better as 40000 (a float column's whole numbers)
+            String text = v.isDouble() && v.asDouble() == Math.rint(v.asDouble()) && Math.abs(v.asDouble()) < 1e15
+                    ? Long.toString((long) v.asDouble()) : v.asText();
+            s.append("  ").append(e.getKey()).append('=').append(text);
         });
         return s.toString();
     }

@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code dendrite dataset get}: download files or whole prefixes. */
 @Command(name = "get", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Download files (a full key) or everything under a prefix into DIR, keeping the bucket's layout",
-                "(DIR/lab/YYYYMMDD/object-type/version/file, so DIR can serve as --mirror later).",
+        description = {"Download files or whole prefixes, checked and resumable, keeping the bucket's layout.",
+                "A full key is one file, a prefix everything under it; both go to DIR, laid out as the bucket (DIR/lab/YYYYMMDD/object-type/version/file, so DIR can serve as --mirror later).",
                 "Files already in DIR with the right size and MD5 are skipped; files in the cache are copied from it;",
                 "an interrupted download resumes where it stopped on the next run (HTTP range request). Every file is",
                 "checked against the object's size and, where S3's ETag is an MD5, its checksum; nothing partial is",

@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code dendrite dataset ls}: what is in the bucket under a prefix. */
 @Command(name = "ls", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"List the folders and files under PREFIX (default: the lab folders), as 'aws s3 ls' does:",
-                "folders as 'PRE lab/YYYYMMDD/', files with size in bytes, date (UTC) and key.",
+        description = {"List the folders and files under PREFIX (default: the lab folders).",
+                "As 'aws s3 ls' shows them: folders as 'PRE lab/YYYYMMDD/', files with size in bytes, date (UTC) and key.",
                 "The prefix is checked against the layout lab/YYYYMMDD/object-type/version/files.",
                 "",
                 "Examples:",

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code dendrite dataset pair}: a model of the dataset against one of its recordings, through {@code compare}. */
 @Command(name = "pair", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Compare a model of the dataset with a recording: the model's folder (file_path_model of its model",
+        description = {"Compare a model of the dataset with one of its recordings (dendrite compare).",
+                "The model's folder (file_path_model of its model",
                 "row) and the recording (file_path_raw of its ephys row, else file_path_processed) are fetched into",
                 "OUT/inputs/ (through the cache), the model is built (its model.json, else its HOC entry file init.hoc /",
                 "main.hoc / run.hoc / model.hoc / cell.hoc or the only .hoc) and `dendrite compare` replays the",

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code dendrite dataset tables}: the metadata tables, their columns, and the rows of an export folder. */
 @Command(name = "tables", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"The consortium's twelve metadata tables. Without TABLE: each table with its ID prefix, column count",
+        description = {"The twelve metadata tables, their columns, and the rows of an export folder.",
+                "Without TABLE: each table with its ID prefix, column count",
                 "and (with --tables DIR) the rows read — every row is checked against the table's schema. With TABLE: its",
                 "columns, types (ID, str, int, float, bool, date YYYYMMDD, time HH:MM) and descriptions.",
                 "",
