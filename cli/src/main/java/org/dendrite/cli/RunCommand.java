@@ -69,7 +69,7 @@ public final class RunCommand implements Callable<Integer> {
     Map<String, Double> set = new LinkedHashMap<>();
 
     @Option(names = "--override", paramLabel = "VALUES.json",
-            description = "parameter values {\"name\": value} to apply, e.g. a fit's best_parameters.json")
+            description = "parameter values {\"name\": value} to apply, e.g. a fit's best_parameters.json, or a Python pickle (.pkl) of such a dict")
     Path override;
 
     @Option(names = "--tstop", paramLabel = "MS", description = "simulated time in ms (default: the model's)")

@@ -115,7 +115,7 @@ public final class FitCommand implements Callable<Integer> {
     List<String> efel = new ArrayList<>();
 
     @Option(names = "--override", paramLabel = "VALUES.json",
-            description = "fixed values {name: value} applied before fitting, e.g. an earlier fit's best_parameters.json")
+            description = "fixed values {name: value} applied before fitting, e.g. an earlier fit's best_parameters.json or a pickled dict (.pkl)")
     Path override;
 
     @Option(names = "--optimizer", defaultValue = "cmaes", paramLabel = "cmaes|nsga2", description = "default ${DEFAULT-VALUE}")
