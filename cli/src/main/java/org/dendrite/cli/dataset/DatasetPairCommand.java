@@ -17,7 +17,7 @@ import org.dendrite.cli.compare.CompareCommand;
 import org.dendrite.cli.hoc.HocRun;
 import org.dendrite.engine.DendriteException;
 import org.dendrite.engine.build.ModelSpec;
-import org.dendrite.engine.mechanism.MechanismRegistry;
+import org.dendrite.engine.mechanism.MechanismLibrary;
 import org.dendrite.io.dataset.DatasetKey;
 import org.dendrite.io.dataset.DatasetStore;
 import org.dendrite.io.dataset.Fetcher;
@@ -184,7 +184,7 @@ public final class DatasetPairCommand implements Callable<Integer> {
     /** Mechanisms of .mod files: built-in ones pass (with a note); unknown ones need NMODL support. */
     private static void checkMechanisms(ModelFolder folder, PrintWriter w) throws IOException {
         if (folder.mod.isEmpty()) return;
-        MechanismRegistry reg = MechanismRegistry.standard();
+        MechanismLibrary reg = MechanismLibrary.standard();
         List<String> names = folder.modMechanisms();
         List<String> missing = new ArrayList<>();
         for (String n : names) if (!reg.contains(n)) missing.add(n);
@@ -198,7 +198,7 @@ public final class DatasetPairCommand implements Callable<Integer> {
     }
 
     private static ModelSpec fromHoc(Path entry) {
-        HocRun run = new HocRun(MechanismRegistry.standard(), List.of(), new PrintStream(OutputStream.nullOutputStream()));
+        HocRun run = new HocRun(MechanismLibrary.standard(), List.of(), new PrintStream(OutputStream.nullOutputStream()));
         run.interpreter().loadFile(entry);
         ModelSpec m = run.bridge().specOf(run.interpreter().world());
         m.name = entry.getFileName().toString().replaceFirst("(?i)\\.hoc$", "");
