@@ -51,6 +51,9 @@ public final class RunCommand implements Callable<Integer> {
                     + " as nrniv would; HOC Vectors that record become columns named after their variables")
     List<Path> models = new ArrayList<>();
 
+    @picocli.CommandLine.Mixin
+    org.dendrite.cli.ModOptions mods = new org.dendrite.cli.ModOptions();
+
     @Option(names = "--allen", paramLabel = "FIT.json",
             description = "an Allen Cell Types perisomatic fit (with --morphology CELL.swc), built as AllenSDK does")
     Path allenFit;
@@ -148,23 +151,26 @@ public final class RunCommand implements Callable<Integer> {
             if (morphology == null) throw new DendriteException("--allen needs --morphology CELL.swc");
             ModelSpec m = org.dendrite.io.params.PublishedModels.load("allen", allenFit, morphology, null);
             if (protocol != null) org.dendrite.io.params.AllenModel.stepProtocol(m, 0.35, 1000, 1000, 3000);
+            mods.addTo(m);
             return m;
         }
         Path model = models.isEmpty() ? null : models.get(0);
         if (model != null && java.nio.file.Files.isDirectory(model)
                 && !java.nio.file.Files.isRegularFile(model.resolve("model.json"))
                 && org.dendrite.io.params.PublishedModels.isPublishedModelFolder(model)) {
-            return org.dendrite.io.params.PublishedModels.loadFolder(model, protocol);
+            ModelSpec m = org.dendrite.io.params.PublishedModels.loadFolder(model, protocol);
+            mods.addTo(m);
+            return m;
         }
         if (protocol != null) throw new DendriteException("--protocol applies to published-model folders and --allen");
-        return ModelInputs.load(model);
+        return ModelInputs.load(model, mods.mod);
     }
 
     private Integer runHoc() throws IOException {
         org.dendrite.cli.hoc.HocRun.checkFiles(models);
         long t0 = System.nanoTime();
         org.dendrite.cli.hoc.HocRun run = new org.dendrite.cli.hoc.HocRun(
-                org.dendrite.engine.mechanism.MechanismLibrary.standard(), records,
+                mods.library(), records,
                 quiet ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : System.out);
         Simulation sim = run.execute(models, tstop);
         double wall = (System.nanoTime() - t0) / 1e9;

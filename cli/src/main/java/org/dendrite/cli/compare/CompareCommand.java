@@ -52,6 +52,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "RECORDING", description = "ABF, NWB, MAT or CSV recording")
     Path recording;
 
+    @picocli.CommandLine.Mixin
+    org.dendrite.cli.ModOptions mods = new org.dendrite.cli.ModOptions();
+
     @Option(names = "--sweep", paramLabel = "N|all", defaultValue = "all", description = "sweep number (0-based) or all (default)")
     String sweep;
 
@@ -225,7 +228,8 @@ public final class CompareCommand implements Callable<Integer> {
         if (st == null) {
             throw new DendriteException(recording + " sweep " + sw.index() + " has no current command waveform; give the stimulus with --stim AMP_nA:START_ms:END_ms");
         }
-        ModelSpec m = modelSource != null ? modelSource.load() : ModelInputs.load(model);
+        ModelSpec m = modelSource != null ? modelSource.load()
+                : ModelInputs.load(model == null || model.equals("default") ? null : Path.of(model), mods.mod);
         Location at = inject != null ? parseLocation(m, inject) : new Location(0, 0.5);
         if (!keepModelStimuli) m.points.removeIf(p -> p.type().equals("IClamp"));
         double[] tStim = st.timeMs().clone();

@@ -73,6 +73,9 @@ public final class FitCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", description = "dendrite model file (.json) or folder (default: the bundled model)")
     Path model;
 
+    @picocli.CommandLine.Mixin
+    org.dendrite.cli.ModOptions mods = new org.dendrite.cli.ModOptions();
+
     @Option(names = {"-t", "--target"}, required = true, paramLabel = "RECORDING|features.json",
             description = "recording file, or BluePyOpt features.json")
     Path target;
@@ -158,7 +161,7 @@ public final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
-        ModelSpec spec0 = Models.load(model);
+        ModelSpec spec0 = Models.load(model, mods.mod);
         ParamsFile pf = ParamsFile.read(params);
         Map<String, Double> fixed = new LinkedHashMap<>();
         if (override != null) fixed.putAll(ParamsFile.values(override));
@@ -201,7 +204,7 @@ public final class FitCommand implements Callable<Integer> {
 
         // what identifies this fit: a resumed fit must be the same problem
         Map<String, Object> identity = new LinkedHashMap<>();
-        identity.put("model", Models.fingerprint(model));
+        identity.put("model", Models.fingerprint(model, mods.mod));
         identity.put("params", sha256(params));
         identity.put("target", sha256(target));
         identity.put("protocols", protocols == null ? null : sha256(protocols));

@@ -50,6 +50,9 @@ public final class SweepCommand implements Callable<Integer> {
             description = "dendrite model file (.json) or folder; default: the bundled model (or the sweep file's \"model\")")
     Path model;
 
+    @picocli.CommandLine.Mixin
+    org.dendrite.cli.ModOptions mods = new org.dendrite.cli.ModOptions();
+
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=FROM:TO:N",
             description = "a swept parameter: NAME=FROM:TO:N (N grid points, ends included), NAME=FROM:TO:N:log, "
                     + "NAME=V1,V2,V3, or NAME=FROM:TO for random/lhs/sobol (repeatable)")
@@ -142,6 +145,7 @@ public final class SweepCommand implements Callable<Integer> {
             def.efel.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
         }
         def.traces |= traces;
+        if (!mods.mod.isEmpty()) def.mod = mods.mod.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
         if (def.params.isEmpty()) throw new DendriteException("no --param given (e.g. --param somatic.gnabar_hh=0.06:0.18:7)");
         int nThreads = threads == null ? Workers.defaultThreads() : threads;
         PrintWriter w = spec.commandLine().getOut();

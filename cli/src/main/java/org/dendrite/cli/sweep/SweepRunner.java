@@ -69,11 +69,12 @@ public final class SweepRunner {
      */
     public static Outcome run(SweepDefinition def, Path modelPath, Path dir, int threads, String shardText,
                               int stopAfter, boolean quiet, PrintStream err) throws IOException {
-        ModelSpec spec = Models.load(modelPath);
+        List<Path> mod = def.mod.stream().map(Path::of).toList();
+        ModelSpec spec = Models.load(modelPath, mod);
         Sweep sweep = build(def, spec);
         int[] shard = parseShard(shardText);
         List<String> spikeSources = new ArrayList<>(Simulation.compile(spec).spikeSources().keySet());
-        ObjectNode identity0 = def.toJson(Models.fingerprint(modelPath), shard[1] == 1 ? null : shard[0] + "/" + shard[1],
+        ObjectNode identity0 = def.toJson(Models.fingerprint(modelPath, mod), shard[1] == 1 ? null : shard[0] + "/" + shard[1],
                 sweep.size());
         // normalised through text, as it is compared with what is read back from the file
         ObjectNode identity = (ObjectNode) JSON.readTree(JSON.writeValueAsBytes(identity0));
