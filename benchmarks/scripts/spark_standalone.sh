@@ -6,7 +6,7 @@
 #   3. submits it again and kills one worker and its executor with SIGKILL mid-run; the sweep must finish on the
 #      other worker with nothing lost or repeated,
 # and compares both cluster results files with the reference byte for byte.
-# usage: benchmarks/scripts/spark_standalone.sh [RUNS_PER_AXIS, 40 (a 40x40 = 1600-run grid)] [TSTOP_MS, 200]
+# usage: [SWEEP=...] benchmarks/scripts/spark_standalone.sh [RUNS_PER_AXIS, 40 (a 40x40 = 1600-run grid)] [TSTOP_MS, 200]
 # Needs: mvn, java 17; the first run resolves Spark 4 (~300 MB) into ~/.m2. Nothing listens beyond 127.0.0.1.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -62,7 +62,11 @@ for _ in $(seq 60); do
 done
 echo "standalone master $MASTER with 2 workers of 1 core (logs in $tmp)"
 
-args=(sweep ball_and_stick --param "somatic.gnabar_hh=0.06:0.18:$N" --param "stim.amp=0.05:0.4:$N" --set "tstop=$TSTOP")
+# SWEEP="MODEL --param A=... --param B=..." replaces the default N x N ball-and-stick grid (e.g. a model with the
+# Hay channels, whose Vector API kernels then run on the executors: SWEEP="pyramidal --param
+# apical.gIhbar_Ih=1e-4:3e-4:3 --param somatic.gNaTs2_tbar_NaTs2_t=1:3:3" with RUNS_PER_AXIS 3)
+if [ -n "${SWEEP:-}" ]; then read -r -a user <<<"$SWEEP"; args=(sweep "${user[@]}" --set "tstop=$TSTOP")
+else args=(sweep ball_and_stick --param "somatic.gnabar_hh=0.06:0.18:$N" --param "stim.amp=0.05:0.4:$N" --set "tstop=$TSTOP"); fi
 runs=$((N * N))
 submit() { # OUT [extra spark-submit options]
   local out="$1"; shift
