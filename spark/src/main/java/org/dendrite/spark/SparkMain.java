@@ -130,7 +130,14 @@ public final class SparkMain implements Runnable {
         Path staging = null;
         RemoteFiles.Output output = null;
         try {
-            JavaSparkContext jsc = context.get();
+            JavaSparkContext jsc;
+            try {
+                jsc = context.get();
+            } catch (RuntimeException e) {
+                err.println("dendrite: error: cannot start Spark: " + e.getMessage());
+                err.flush();
+                return 3;
+            }
             long syncMillis = (long) (1000 * jsc.getConf().getDouble("spark.dendrite.syncSeconds", 10));
             staging = Files.createTempDirectory("dendrite-spark-");
             RemoteFiles files = new RemoteFiles(new org.apache.hadoop.conf.Configuration(), staging);
