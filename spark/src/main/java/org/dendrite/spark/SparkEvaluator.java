@@ -62,10 +62,8 @@ final class SparkEvaluator implements Evaluator {
         return String.format(Locale.ROOT, "Spark %s (%d cores)", jsc.master(), parallelism());
     }
 
-    /** Consecutive slices: about four per core, at most 64 runs each (or spark.dendrite.runsPerTask). */
-    private int[][] slices(int n) {
-        int per = runsPerTask > 0 ? runsPerTask
-                : Math.max(1, Math.min(64, (n + 4 * parallelism() - 1) / Math.max(1, 4 * parallelism())));
+    /** Consecutive slices of {@code per} indices (the last may be shorter). */
+    private static int[][] slices(int n, int per) {
         int[][] out = new int[(n + per - 1) / per][];
         for (int s = 0; s < out.length; s++) {
             int from = s * per, to = Math.min(n, from + per);
@@ -79,7 +77,10 @@ final class SparkEvaluator implements Evaluator {
     public void runs(Sweep sweep, int[] indices, boolean keepTraces, Workers.Sink<Sweep.Row> sink) {
         if (indices.length == 0) return;
         List<int[]> chunks = new ArrayList<>();
-        for (int[] s : slices(indices.length)) {
+        // about four tasks per core, at most 64 runs each (or spark.dendrite.runsPerTask)
+        int per = runsPerTask > 0 ? runsPerTask
+                : Math.max(1, Math.min(64, (indices.length + 4 * parallelism() - 1) / Math.max(1, 4 * parallelism())));
+        for (int[] s : slices(indices.length, per)) {
             int[] c = new int[s.length];
             for (int k = 0; k < s.length; k++) c[k] = indices[s[k]];
             chunks.add(c);
@@ -97,7 +98,8 @@ final class SparkEvaluator implements Evaluator {
     @Override
     public List<double[]> objectives(FitProblem problem, double[][] values) {
         List<FitChunk> chunks = new ArrayList<>();
-        for (int[] s : slices(values.length)) chunks.add(new FitChunk(s[0], Arrays.copyOfRange(values, s[0], s[0] + s.length)));
+        // one individual per task: a fit's evaluations are whole protocols, long beside a task's overhead
+        for (int[] s : slices(values.length, 1)) chunks.add(new FitChunk(s[0], Arrays.copyOfRange(values, s[0], s[0] + s.length)));
         double[][] out = new double[values.length][];
         submit(chunks, new FitTask(broadcast, RateKernels.INSTANCE != null, failFirstAttempts), (slice, objs) -> {
             FitChunk c = chunks.get(slice);

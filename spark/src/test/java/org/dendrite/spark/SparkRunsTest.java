@@ -169,11 +169,19 @@ class SparkRunsTest {
     }
 
     @Test
-    void fitOnSparkIsByteIdenticalToTheLocalFitAndResumes() throws Exception {
+    void fitOnSparkIsByteIdenticalToTheLocalFitDespiteFailedTasksAndResumes() throws Exception {
         fitFiles();
         Path a = dir.resolve("fit-local"), b = dir.resolve("fit-spark"), c = dir.resolve("fit-resumed");
         assertEquals(0, local(fit(a), "-j", "2"), err.toString());
-        assertEquals(0, spark(fit(b)), err.toString());
+        // with half the tasks failing on their first attempt, as if their executor had been lost
+        int before = failedTasks.get();
+        jsc.setLocalProperty("spark.dendrite.test.failFirstAttempts", "true");
+        try {
+            assertEquals(0, spark(fit(b)), err.toString());
+        } finally {
+            jsc.setLocalProperty("spark.dendrite.test.failFirstAttempts", null);
+        }
+        assertTrue(failedTasks.get() - before >= 3 * 4, "4 of 8 individuals' tasks failed once in each of 3 generations");
         String[] files = {"checkpoint.json", "best_parameters.json", "hall_of_fame.csv", "features.csv"};
         assertSameFiles(a, b, files);
         assertTrue(Files.readString(b.resolve("checkpoint.json")).contains("\"generation\":3"));
