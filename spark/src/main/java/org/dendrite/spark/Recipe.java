@@ -141,12 +141,10 @@ final class Recipe implements Serializable {
             int n = 0;
             for (var e : files.entrySet()) {
                 Path dir = root.resolve("in" + n++);
-                Path first = null;
                 for (var f : e.getValue().entrySet()) {
                     Path p = dir.resolve(f.getKey());
                     Files.createDirectories(p.getParent());
                     Files.write(p, f.getValue());
-                    if (first == null) first = p;
                 }
                 String top = e.getKey().equals(MODEL) ? modelEntry : e.getValue().keySet().iterator().next().split("/")[0];
                 where.put(e.getKey(), dir.resolve(top));
