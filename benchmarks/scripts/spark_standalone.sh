@@ -21,7 +21,7 @@ cd "$root"
 echo "building dendrite.jar and dendrite-spark.jar ..."
 # and a Spark "distribution": the jars Maven resolves for the spark module (Spark, Scala, Hadoop client, ...);
 # the spark module comes last in the reactor, so its class path is the one left in cp.txt
-mvn -B -q -o -DskipTests -pl cli,spark -am package dependency:build-classpath -Dmdep.outputFile="$tmp/cp.txt" \
+mvn -B -q -DskipTests -pl cli,spark -am package dependency:build-classpath -Dmdep.outputFile="$tmp/cp.txt" \
   -Dmdep.excludeGroupIds=org.dendrite,org.junit.jupiter,org.junit.platform,org.opentest4j,org.apiguardian >/dev/null
 export SPARK_HOME="$tmp/spark-home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1 SPARK_LOCAL_HOSTNAME=127.0.0.1
 mkdir -p "$SPARK_HOME/jars" "$SPARK_HOME/conf"
