@@ -16,11 +16,13 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.dendrite.cli.Backend;
 import org.dendrite.cli.sweep.RunProgress;
 import org.dendrite.engine.DendriteException;
 import org.dendrite.engine.analysis.FeatureSettings;
 import org.dendrite.engine.build.ModelSpec;
 import org.dendrite.engine.fit.CmaEs;
+import org.dendrite.engine.fit.Evaluator;
 import org.dendrite.engine.fit.Fit;
 import org.dendrite.engine.fit.FitProblem;
 import org.dendrite.engine.fit.ModelParameters;
@@ -158,9 +160,20 @@ public final class FitCommand implements Callable<Integer> {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @Override
-    public Integer call() throws Exception {
-        PrintWriter w = spec.commandLine().getOut();
+    /** Where the evaluations run (the thread pool unless the spark module plugs in its backend). */
+    Backend backend = Backend.THREADS;
+
+    /** This command evaluating on {@code b}. */
+    public FitCommand withBackend(Backend b) {
+        this.backend = b;
+        return this;
+    }
+
+    /** The fit as the options define it: the problem, the parameters file and the targets read. */
+    public record Setup(FitProblem problem, ParamsFile params, FitTargets targets) {}
+
+    /** Reads the model, parameters and target files into the problem (checks them; evaluates nothing). */
+    public Setup setup() throws IOException {
         ModelSpec spec0 = Models.load(model, mods.mod);
         ParamsFile pf = ParamsFile.read(params);
         Map<String, Double> fixed = new LinkedHashMap<>();
@@ -198,6 +211,16 @@ public final class FitCommand implements Callable<Integer> {
         }
         FitProblem problem = new FitProblem(new ModelParameters(base), pf.free, targets.protocols, targets.features,
                 targets.traces, settings);
+        return new Setup(problem, pf, targets);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter w = spec.commandLine().getOut();
+        Setup setup = setup();
+        FitProblem problem = setup.problem();
+        ParamsFile pf = setup.params();
+        FitTargets targets = setup.targets();
         int n = problem.dimension();
         int pop = population != null ? population : optimizer.equals("nsga2") ? 20 : Math.max(8, 4 + (int) Math.floor(3 * Math.log(n)));
         int nThreads = threads == null ? Workers.defaultThreads() : threads;
@@ -242,19 +265,22 @@ public final class FitCommand implements Callable<Integer> {
             fit = new Fit(problem, opt, hallOfFame);
         }
         Files.createDirectories(out);
-        if (!quiet) {
-            w.printf(Locale.ROOT, "fit: %d free parameters, %d objectives over %d protocols; %s, population %d, %d generations, "
-                            + "seed %d, %d threads%n", n, problem.objectiveCount(), problem.protocols().size(), optimizer,
-                    fit.optimizer() instanceof Nsga2 ? pop + (pop % 2) : pop, generations, seed, nThreads);
-            for (String note : pf.notes) w.println("  note: " + note);
-            for (String note : targets.notes) w.println("  note: " + note);
-            w.flush();
-        }
-        long start = System.nanoTime();
-        int startGen = fit.generation();
         int perGen = fit.optimizer() instanceof Nsga2 ? pop + (pop % 2) : pop;
-        try (Workers workers = new Workers(nThreads);
+        int startGen = fit.generation();
+        long start;
+        int parallelism;
+        try (Evaluator workers = backend.open(spec, model, nThreads);
              RunProgress progress = new RunProgress("fit", (long) generations * perGen, (long) startGen * perGen, quiet, System.err)) {
+            parallelism = workers.parallelism();
+            if (!quiet) {
+                w.printf(Locale.ROOT, "fit: %d free parameters, %d objectives over %d protocols; %s, population %d, %d generations, "
+                                + "seed %d, %s%n", n, problem.objectiveCount(), problem.protocols().size(), optimizer,
+                        perGen, generations, seed, workers.describe());
+                for (String note : pf.notes) w.println("  note: " + note);
+                for (String note : targets.notes) w.println("  note: " + note);
+                w.flush();
+            }
+            start = System.nanoTime();
             fit.run(generations, workers, f -> {
                 try {
                     Map<String, Object> cp = new LinkedHashMap<>();
@@ -271,7 +297,7 @@ public final class FitCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (fit.best() == null) return 0;
-        Map<String, Object> report = FitReport.write(out, fit, targets, seconds, nThreads);
+        Map<String, Object> report = FitReport.write(out, fit, targets, seconds, parallelism);
         if (!quiet) {
             long evals = fit.evaluations() - (long) startGen * perGen;
             w.printf(Locale.ROOT, "%s generation %d of %d: best score %.5g after %d evaluations (%.1f s, %.2f evaluations/s)%n",
