@@ -12,8 +12,10 @@ import org.dendrite.engine.sim.Simulation;
 import org.dendrite.engine.sim.SimulationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** Bad model files are rejected with the file and the JSON path of the problem; units are converted. */
+@Tag("unit")
 class ModelReaderErrorTest {
     @TempDir Path dir;
 
