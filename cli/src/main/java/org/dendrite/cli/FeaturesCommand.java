@@ -113,6 +113,12 @@ public final class FeaturesCommand implements Callable<Integer> {
         double t0 = tMs[0], t1 = tMs[tMs.length - 1];
         double ss = stimStart == null ? t0 : stimStart, se = stimEnd == null ? t1 : stimEnd;
         if (se < ss) throw new DendriteException("--stim-end (" + se + ") is before --stim-start (" + ss + ")");
+        if (ss < t0 || se > t1) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf(Locale.ROOT, "dendrite: warning: %s: stimulus window %s-%s ms reaches outside the trace "
+                    + "(%s-%s ms); features of the stimulus period use only the part inside it%n", trace, ss, se, t0, t1);
+            err.flush();
+        }
         TraceFeatures tf;
         try {
             tf = TraceFeatures.of(tMs, vMv, ss, se, fs);

@@ -168,6 +168,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private Integer runHoc() throws IOException {
         org.dendrite.cli.hoc.HocRun.checkFiles(models);
+        if (tstop != null) checkTstop(tstop);
         long t0 = System.nanoTime();
         org.dendrite.cli.hoc.HocRun run = new org.dendrite.cli.hoc.HocRun(
                 mods.library(), records,
@@ -205,13 +206,20 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static void checkTstop(double tstop) {
+        if (!(tstop >= 0) || !Double.isFinite(tstop)) {
+            throw new DendriteException("--tstop " + tstop + ": expected a finite time >= 0 ms"
+                    + (tstop == Double.POSITIVE_INFINITY ? " (a number beyond 1.8e308 reads as Infinity)" : ""));
+        }
+    }
+
     private void applyOverrides(ModelSpec m) {
         if (tstop != null) {
-            if (!(tstop >= 0)) throw new DendriteException("--tstop must be >= 0 ms");
+            checkTstop(tstop);
             m.run.tstop = tstop;
         }
         if (dt != null) {
-            if (!(dt > 0)) throw new DendriteException("--dt must be > 0 ms");
+            if (!(dt > 0) || !Double.isFinite(dt)) throw new DendriteException("--dt " + dt + ": expected a finite step > 0 ms");
             m.run.dt = dt;
         }
         if (method != null) {

@@ -14,9 +14,18 @@ public final class UserErrorHandler implements CommandLine.IExecutionExceptionHa
             cmd.getErr().println("dendrite: error: " + de.getMessage());
             return de.exitCode();
         }
-        if (ex instanceof java.io.IOException io) {
-            cmd.getErr().println("dendrite: error: " + io.getMessage());
+        if (ex instanceof java.nio.file.FileSystemException fs) {
+            // the JDK's message is often only the path ("/proc/x"): say what failed
+            String file = fs.getFile() == null ? "" : fs.getFile() + ": ";
+            cmd.getErr().println("dendrite: error: " + file + org.dendrite.io.json.JsonFiles.reason(fs).replace(" (" + fs.getFile() + ")", ""));
             return 2;
+        }
+        if (ex instanceof java.io.IOException io) {
+            cmd.getErr().println("dendrite: error: " + (io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage()));
+            return 2;
+        }
+        if (ex instanceof java.io.UncheckedIOException u) {
+            return handleExecutionException(u.getCause(), cmd, parsed);
         }
         cmd.getErr().println("dendrite: internal error: " + ex);
         if (System.getenv("DENDRITE_DEBUG") != null) ex.printStackTrace(cmd.getErr());

@@ -15,11 +15,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A bundled model against a real current-clamp ABF (17o05028_ic_steps.abf: steps of -50..+100 pA). The small
  * ball-and-stick keeps this CI-sized (3 s of simulated time); the default pyramidal model works the same way.
  */
+@Tag("cli")
+@Tag("data")
 class CompareCommandTest {
     @TempDir Path dir;
 

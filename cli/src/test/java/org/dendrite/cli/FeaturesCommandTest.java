@@ -17,8 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
+import org.junit.jupiter.api.Tag;
 
 /** Runs {@code dendrite features} in-process on eFEL's all-features trace and checks values against eFEL's oracle. */
+@Tag("cli")
+@Tag("data")
 class FeaturesCommandTest {
     @TempDir Path tmp;
 

@@ -13,8 +13,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import org.junit.jupiter.api.Tag;
 
 /** {@code dendrite features} on an ABF sweep equals the features of that sweep exported to CSV. */
+@Tag("cli")
+@Tag("data")
 class FeaturesFromRecordingTest {
     @TempDir Path dir;
 

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 
 import org.dendrite.io.hoc.HocInterpreter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
+@Tag("cli")
 class HocCommandTest {
 
     private static String[] run(String input) throws Exception {

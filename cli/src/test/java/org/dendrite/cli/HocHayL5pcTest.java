@@ -16,6 +16,7 @@ import org.dendrite.engine.mechanism.MechanismLibrary;
 import org.dendrite.io.hoc.HocInterpreter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The Hay et al. 2011 L5PC built by our own HOC files (cli/src/test/resources/hoc/hay: a template that reads
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * by the engine, against NEURON 8.2.2 running the same files with dendrite's NMODL transcriptions of the Hay
  * channels (benchmarks/scripts/hoc/make_hay_step.sh). CI-sized: 300 ms, step 0.793 nA from 100 to 300 ms.
  */
+@Tag("cli")
+@Tag("neuron-agreement")
+@Tag("data")
 class HocHayL5pcTest {
     private static final Path HAY = SharedData.projectRoot().resolve("cli/src/test/resources/hoc/hay");
 

@@ -1,5 +1,6 @@
 package org.dendrite.cli;
 
+import org.dendrite.engine.NeuronGolden;
 import org.dendrite.engine.SharedData;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,8 +15,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import org.junit.jupiter.api.Tag;
 
 /** {@code dendrite run FILE.hoc}: HOC built in the interpreter, simulated by the engine. */
+@Tag("cli")
+@Tag("neuron-agreement")
 class HocRunTest {
     @TempDir Path dir;
 
@@ -30,7 +34,7 @@ class HocRunTest {
                 err.toString());
         List<String> mine = Files.readAllLines(dir.resolve("traces.csv"));
         assertEquals("t [ms],vsoma [mV],vdend [mV],dend(0.5).v [mV]", mine.get(0));
-        List<String> ref = Files.readAllLines(SharedData.path("reference/neuron/data/case03_hh_ball_stick_table.csv"));
+        List<String> ref = NeuronGolden.lines("case03_hh_ball_stick_table.csv");
         assertEquals(ref.size(), mine.size());
         double maxSoma = 0, maxDend = 0;
         for (int r = 1; r < ref.size(); r++) {
@@ -68,7 +72,7 @@ class HocRunTest {
         cl.setErr(new PrintWriter(err));
         assertEquals(0, cl.execute("run", hoc.toString(), "--out", dir.toString(), "-q", "--no-plot"), err.toString());
         List<String> mine = Files.readAllLines(dir.resolve("traces.csv"));
-        List<String> ref = Files.readAllLines(SharedData.path("reference/neuron/data/case07_swc_c91662.csv"));
+        List<String> ref = NeuronGolden.lines("case07_swc_c91662.csv");
         assertEquals("t [ms],vs [mV],va [mV]", mine.get(0));
         assertEquals(ref.size(), mine.size());
         double max = 0;

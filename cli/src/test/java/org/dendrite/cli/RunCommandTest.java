@@ -17,7 +17,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import org.junit.jupiter.api.Tag;
 
+@Tag("cli")
+@Tag("data")
 class RunCommandTest {
     @TempDir Path dir;
     final StringWriter out = new StringWriter(), err = new StringWriter();

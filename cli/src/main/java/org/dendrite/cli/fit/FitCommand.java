@@ -223,6 +223,10 @@ public final class FitCommand implements Callable<Integer> {
         FitTargets targets = setup.targets();
         int n = problem.dimension();
         int pop = population != null ? population : optimizer.equals("nsga2") ? 20 : Math.max(8, 4 + (int) Math.floor(3 * Math.log(n)));
+        int minPop = optimizer.equals("nsga2") ? 4 : 2;
+        if (pop < minPop) {
+            throw new DendriteException("-P/--population " + pop + ": " + optimizer + " needs a population of at least " + minPop);
+        }
         int nThreads = threads == null ? Workers.defaultThreads() : threads;
 
         // what identifies this fit: a resumed fit must be the same problem
@@ -244,7 +248,10 @@ public final class FitCommand implements Callable<Integer> {
             if (!resume) {
                 throw new DendriteException(out + " holds a fit (checkpoint.json); add --resume to continue it, or give another --out");
             }
-            JsonNode cp = JSON.readTree(checkpoint.toFile());
+            JsonNode cp = org.dendrite.io.json.JsonFiles.read(checkpoint);
+            if (!cp.isObject() || !cp.has("state")) {
+                throw new DendriteException(checkpoint + ": not a fit checkpoint (no \"state\"); delete it or give another --out");
+            }
             if (!id.equals(cp.get("fit"))) {
                 throw new DendriteException(out + ": the checkpoint is of a different fit (model, params, target or options "
                         + "changed); give another --out");
@@ -253,6 +260,12 @@ public final class FitCommand implements Callable<Integer> {
             fit = Fit.resume(problem, state, hallOfFame);
             if (!quiet) w.printf(Locale.ROOT, "resuming %s at generation %d of %d%n", out, fit.generation(), generations);
         } else {
+            if (resume) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("dendrite: warning: --resume: " + checkpoint + " does not exist, nothing to resume; "
+                        + "starting a new fit");
+                err.flush();
+            }
             Optimizer opt = switch (optimizer) {
                 case "cmaes" -> {
                     double[] start = new double[n];

@@ -304,11 +304,7 @@ public final class FitTargets {
     }
 
     private static JsonNode read(Path f) throws IOException {
-        try {
-            return JSON.readTree(f.toFile());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new DendriteException(f + ": not valid JSON: " + e.getOriginalMessage());
-        }
+        return org.dendrite.io.json.JsonFiles.read(f);
     }
 
     static String fmt(double x) {

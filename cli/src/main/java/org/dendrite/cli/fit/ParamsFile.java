@@ -37,12 +37,7 @@ public final class ParamsFile {
         if (org.dendrite.io.params.PickledParameters.isPickle(file)) {
             return new LinkedHashMap<>(org.dendrite.io.params.PickledParameters.read(file).requireNamed());
         }
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new DendriteException(file + ": not valid JSON: " + e.getOriginalMessage());
-        }
+        JsonNode root = org.dendrite.io.json.JsonFiles.read(file);
         if (!root.isObject()) throw new DendriteException(file + ": expected {\"name\": value, …}");
         Map<String, Double> out = new LinkedHashMap<>();
         root.fields().forEachRemaining(e -> {
@@ -53,12 +48,7 @@ public final class ParamsFile {
     }
 
     public static ParamsFile read(Path file) throws IOException {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new DendriteException(file + ": not valid JSON: " + e.getOriginalMessage());
-        }
+        JsonNode root = org.dendrite.io.json.JsonFiles.read(file);
         ParamsFile p = new ParamsFile();
         if (root.isObject()) {
             root.fields().forEachRemaining(e -> p.add(e.getKey(), e.getValue(), false, file + ": $." + e.getKey()));

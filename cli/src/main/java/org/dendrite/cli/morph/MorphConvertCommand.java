@@ -54,15 +54,19 @@ public final class MorphConvertCommand implements Callable<Integer> {
         if (strict) r.strict();
         var morphology = r.morphology();
         if (out.getParent() != null) Files.createDirectories(out.getParent());
-        try (Writer w = new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
+        // atomically: a full disk or an unwritable folder leaves no half-written file
+        org.dendrite.io.output.AtomicFiles.write(out, o -> {
+            Writer w = new BufferedWriter(new java.io.OutputStreamWriter(o, StandardCharsets.UTF_8));
             if (name.endsWith(".json")) {
-                JsonListingWriter.write(morphology, w);
+                JsonListingWriter.write(morphology, w); // closes (and so flushes) w
             } else if (MorphologyFiles.format(in) == MorphologyFiles.Format.SWC && reading == SomaReading.NEURON) {
                 SwcWriter.write(SwcReader.readSamples(in), in.getFileName().toString(), w);
+                w.flush();
             } else {
                 SwcWriter.write(morphology, in.getFileName().toString(), w);
+                w.flush();
             }
-        }
+        });
         spec.commandLine().getOut().printf("wrote %s (%d sections)%n", out, morphology.size());
         spec.commandLine().getOut().flush();
         return 0;

@@ -94,7 +94,10 @@ final class MorphologyPlot {
         g.drawString(title, 10, 20);
         drawScaleBar(g);
         g.dispose();
-        ImageIO.write(img, "png", out.toFile());
+        // atomically: a full disk or an unwritable folder leaves no half-written PNG
+        org.dendrite.io.output.AtomicFiles.write(out, o -> {
+            if (!ImageIO.write(img, "png", o)) throw new IOException("no PNG writer in this JVM");
+        });
     }
 
     private double scaleBarUm() {
@@ -113,7 +116,11 @@ final class MorphologyPlot {
     }
 
     void writeSvg(Path out) throws IOException {
-        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+        org.dendrite.io.output.AtomicFiles.write(out, o -> writeSvg(new java.io.OutputStreamWriter(o, StandardCharsets.UTF_8)));
+    }
+
+    private void writeSvg(Writer w0) throws IOException {
+        try (Writer w = new java.io.BufferedWriter(w0)) {
             w.write("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + size + "\" height=\"" + size
                     + "\" viewBox=\"0 0 " + size + " " + size + "\">\n");
             w.write("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");

@@ -91,9 +91,23 @@ public final class SweepRunner {
         // normalised through text, as it is compared with what is read back from the file
         ObjectNode identity = (ObjectNode) JSON.readTree(JSON.writeValueAsBytes(identity0));
         Files.createDirectories(dir);
+        try (SweepLock lock = SweepLock.acquire(dir)) {
+            return runLocked(def, dir, sweep, shard, spikeSources, identity, stopAfter, quiet, err, evaluators);
+        }
+    }
+
+    private static Outcome runLocked(SweepDefinition def, Path dir, Sweep sweep, int[] shard, List<String> spikeSources,
+                                     ObjectNode identity, int stopAfter, boolean quiet, PrintStream err,
+                                     EvaluatorSource evaluators)
+            throws IOException {
         Path defFile = dir.resolve(DEFINITION);
         if (Files.exists(defFile)) {
-            ObjectNode old = (ObjectNode) JSON.readTree(defFile.toFile());
+            JsonNode oldNode = org.dendrite.io.json.JsonFiles.read(defFile);
+            if (!oldNode.isObject()) {
+                throw new DendriteException(defFile + ": not a sweep definition (expected a JSON object); delete "
+                        + dir + " or give another --out");
+            }
+            ObjectNode old = (ObjectNode) oldNode;
             // the model is identified by its contents (model_sha256), not by how its path was written
             ObjectNode a = old.deepCopy(), b = identity.deepCopy();
             a.remove("model");

@@ -18,8 +18,11 @@ import org.dendrite.engine.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import org.junit.jupiter.api.Tag;
 
 /** dendrite fit: BluePyOpt-format targets, a recording target, checkpoint and exact resume through the files. */
+@Tag("cli")
+@Tag("data")
 class FitCommandTest {
     @TempDir Path dir;
     final StringWriter out = new StringWriter(), err = new StringWriter();

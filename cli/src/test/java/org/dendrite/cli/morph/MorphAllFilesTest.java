@@ -12,17 +12,27 @@ import java.util.stream.Stream;
 import org.dendrite.engine.SharedData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Tag;
 
 /**
  * {@code morph info --json} (NEURON's and Arbor's soma reading) and {@code morph check} on every morphology file of ../shared/data: exit code 0
  * (read) or 2 (rejected, one line on stderr naming the file), never an internal error.
  */
+@Tag("cli")
+@Tag("data")
 class MorphAllFilesTest {
-    static List<Path> files() throws IOException {
-        Path data = SharedData.path("data");
-        try (Stream<Path> s = Files.walk(data)) {
-            return s.filter(p -> p.toString().matches(".*\\.(swc|asc|unknown)$")).sorted().toList();
-        }
+
+    /** Reads ../shared: skipped (and counted) when it is absent. */
+    @org.junit.jupiter.api.BeforeEach
+    void needsShared() {
+        org.dendrite.engine.SharedData.assumeAvailable();
+    }
+    static Stream<Object> files() throws Exception {
+        return SharedData.cases(() -> {
+            try (Stream<Path> s = Files.walk(SharedData.path("data"))) {
+                return s.filter(p -> p.toString().matches(".*\\.(swc|asc|unknown)$")).sorted().toList();
+            }
+        });
     }
 
     @ParameterizedTest(name = "{0}")

@@ -16,8 +16,11 @@ import org.dendrite.engine.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import org.junit.jupiter.api.Tag;
 
 /** The {@code dendrite morph} verbs end to end, through the real command line (in-process). */
+@Tag("cli")
+@Tag("data")
 class MorphCommandTest {
     record Run(int exit, String out, String err) {}
 
@@ -31,7 +34,7 @@ class MorphCommandTest {
     }
 
     static String data(String rel) {
-        return SharedData.projectRoot().resolveSibling("shared").resolve("data").resolve(rel).toString();
+        return SharedData.path("data").resolve(rel).toString();
     }
 
     @Test

@@ -18,8 +18,11 @@ import org.dendrite.engine.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import org.junit.jupiter.api.Tag;
 
 /** {@code dendrite recording info|export} end to end through the command line. */
+@Tag("cli")
+@Tag("data")
 class RecordingCommandTest {
     @TempDir
     Path tmp;

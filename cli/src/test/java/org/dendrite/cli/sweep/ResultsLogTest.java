@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
+@Tag("cli")
 class ResultsLogTest {
     @TempDir Path dir;
     final ResultsLog.CsvLayout layout = new ResultsLog.CsvLayout(List.of("a"), List.of("Spikecount"), List.of("soma"));

@@ -17,8 +17,10 @@ import org.dendrite.cli.DendriteCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import org.junit.jupiter.api.Tag;
 
 /** Sweeps: results, resume after an interruption and after a torn last line, shards and merge, thread counts. */
+@Tag("cli")
 class SweepCommandTest {
     @TempDir Path dir;
     final StringWriter out = new StringWriter(), err = new StringWriter();

@@ -93,9 +93,18 @@ public final class TraceFeatures {
      * eFEL's grid: ceil((t_last - t0) / step) points t0, t0+step, ... built by repeated addition, plus one more point
      * when the last of them is still before the last sample.
      */
+    /** Most samples of the interpolated trace (each feature pass holds a few arrays of this length). */
+    static final int MAX_INTERPOLATED = 50_000_000;
+
     static double[] gridOf(double[] t, double step) {
         double first = t[0], last = t[t.length - 1];
-        int n = (int) Math.ceil((last - first) / step);
+        double count = Math.ceil((last - first) / step);
+        if (!(count <= MAX_INTERPOLATED)) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "interp_step = %s ms over the trace's %s ms gives %.3g interpolated samples, more than %d; use a "
+                            + "larger interp_step", step, last - first, count, MAX_INTERPOLATED));
+        }
+        int n = (int) count;
         double[] g = new double[n + 1];
         double x = first;
         for (int k = 0; k < n; k++) {

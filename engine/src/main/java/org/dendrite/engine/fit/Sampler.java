@@ -33,14 +33,27 @@ public enum Sampler {
     public long count(List<ParameterRange> ranges, int samples) {
         if (this == GRID) {
             long n = 1;
+            StringBuilder sizes = new StringBuilder();
             for (ParameterRange r : ranges) {
-                n = Math.multiplyExact(n, r.gridSize());
+                sizes.append(sizes.length() == 0 ? "" : " x ").append(r.gridSize());
+                n = n > MAX_RUNS ? n : n * r.gridSize(); // both <= 2^31: no overflow before the check
+            }
+            if (n > MAX_RUNS) {
+                throw new DendriteException("a grid of " + sizes + " runs is more than the " + MAX_RUNS
+                        + " runs one sweep holds; use fewer points per parameter, or --sampler random|lhs|sobol --samples K");
             }
             return n;
         }
         if (samples < 1) throw new DendriteException("sampler " + name().toLowerCase(Locale.ROOT) + " needs --samples K >= 1");
+        if (samples > MAX_RUNS) throw new DendriteException("--samples " + samples + " is more than the " + MAX_RUNS + " runs one sweep holds");
         return samples;
     }
+
+    /**
+     * Most runs in one sweep: the sample points are held in memory (8 bytes per parameter per run) and run indices
+     * are ints; 10 million runs of 5 parameters are 400 MB. Larger studies: several sweeps, or shards.
+     */
+    public static final long MAX_RUNS = 10_000_000;
 
     /** All sample points, row i = run i (values in parameter units). */
     public double[][] points(List<ParameterRange> ranges, int samples, long seed) {

@@ -43,6 +43,9 @@ public final class Simulation implements EventContext {
     private final int rootCount;
     private final EventQueue queue = new EventQueue();
     private long steps;
+    /** CN oscillation detection, per node: the last large voltage change (mV) and how often it alternated. */
+    private final double[] lastDv;
+    private final int[] alternations;
     /** Per-node initial voltages from per-section settings (NaN: use finitialize's argument); null if none. */
     double[] vInitOverride;
 
@@ -63,6 +66,8 @@ public final class Simulation implements EventContext {
         this.namedSources = namedSources;
         this.traces = traces;
         this.rootCount = topology.rootCount();
+        this.lastDv = new double[state.v.length];
+        this.alternations = new int[state.v.length];
     }
 
     /** Compiles a model description with the standard mechanisms. */
@@ -104,6 +109,8 @@ public final class Simulation implements EventContext {
         for (ThresholdDetector d : detectors) d.source().clearSpikes();
         for (ArtificialCell ns : netStims) for (int k = 0; k < ns.count(); k++) ns.source(k).clearSpikes();
         for (MechanismBlock m : blocks) m.prepare(state);
+        java.util.Arrays.fill(lastDv, 0);
+        java.util.Arrays.fill(alternations, 0);
         java.util.Arrays.fill(state.v, vInit);
         if (vInitOverride != null) {
             for (int i = 0; i < vInitOverride.length; i++) if (!Double.isNaN(vInitOverride[i])) state.v[i] = vInitOverride[i];
@@ -200,36 +207,117 @@ public final class Simulation implements EventContext {
         }
     }
 
+    /**
+     * Largest |v| accepted, mV. No membrane current can drive v beyond the most extreme reversal potential (the
+     * Nernst potential of a 10^9 : 1 concentration ratio at 37 degC is 554 mV), and no clamp command used in
+     * physiology is a volt; 10 V leaves a factor of ~20 of headroom over anything a valid model produces, and
+     * a runaway grows geometrically, so it is caught a few steps after it starts instead of at v = 1e306.
+     */
+    public static final double V_LIMIT_MV = 1e4;
+    /**
+     * Crank–Nicolson instability: the amplification factor of a stiff mode tends to -1, so v changes sign of
+     * direction every step. Reported when a node's change alternates in sign for {@value #CN_ALTERNATIONS}
+     * consecutive steps each larger than {@value #CN_SWING_MV} mV: an oscillation at the period of 2 dt cannot be
+     * resolved by the time step, so such a trace is wrong whatever its cause (a spike's peak reverses the
+     * direction once, not eight times; NEURON's CN golden cases stay below 1 mV of alternation).
+     */
+    public static final double CN_SWING_MV = 10;
+    public static final int CN_ALTERNATIONS = 8;
+
     private void updateVoltage() {
         double[] v = state.v, x = state.rhs;
-        double sum = 0;
+        boolean bad = false; // reported after the loop, once every node holds its new value
+        int oscillating = -1;
         if (state.secondorder == 0) {
             for (int i = 0; i < v.length; i++) {
-                v[i] += x[i];
-                sum += v[i];
+                double vi = v[i] + x[i];
+                v[i] = vi;
+                if (!(Math.abs(vi) <= V_LIMIT_MV)) bad = true; // also NaN
             }
         } else {
+            double[] last = lastDv;
+            int[] alt = alternations;
             for (int i = 0; i < v.length; i++) {
-                v[i] += 2 * x[i];
-                sum += v[i];
+                double dv = 2 * x[i];
+                double vi = v[i] + dv;
+                v[i] = vi;
+                if (!(Math.abs(vi) <= V_LIMIT_MV)) bad = true;
+                if (Math.abs(dv) > CN_SWING_MV) {
+                    if (dv * last[i] < 0) {
+                        if (++alt[i] >= CN_ALTERNATIONS && oscillating < 0) oscillating = i;
+                    } else {
+                        alt[i] = 0;
+                    }
+                    last[i] = dv;
+                } else if (alt[i] != 0) {
+                    alt[i] = 0;
+                    last[i] = 0;
+                }
             }
         }
-        if (!Double.isFinite(sum)) reportBlowup();
+        if (bad) reportBlowup();
+        if (oscillating >= 0) reportOscillation(oscillating, 2 * x[oscillating]);
+    }
+
+    private String where(int i) {
+        String x = new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.4g", topology.x(i)))
+                .stripTrailingZeros().toPlainString();
+        return String.format(java.util.Locale.ROOT, "%s(%s) at t = %.4f ms (step %d, dt %s ms)",
+                morphology.section(topology.section(i)).name(), x, state.t + state.dt / 2, steps + 1, state.dt);
     }
 
     private void reportBlowup() {
         double[] v = state.v;
         for (int i = 0; i < v.length; i++) {
             if (!Double.isFinite(v[i])) {
-                int s = topology.section(i);
                 throw new SimulationException(String.format(java.util.Locale.ROOT,
-                        "simulation blew up: v = %s at %s(%.4g) at t = %.4f ms (step %d, dt %g ms); "
-                                + "check parameters (units: S/cm2, uF/cm2, ohm*cm) or reduce dt",
-                        v[i], morphology.section(s).name(), topology.x(i), state.t + state.dt / 2, steps + 1,
-                        state.dt));
+                        "simulation blew up: v = %s at %s; %scheck parameters (units: S/cm2, uF/cm2, ohm*cm) or reduce dt",
+                        v[i], where(i), zeroDiameterHint()));
             }
         }
-        throw new SimulationException("simulation blew up at t = " + state.t + " ms (sum of v not finite)");
+        // the compartment (node with membrane) with the largest |v|; a zero-area node only if none is beyond
+        int worst = -1;
+        for (int pass = 0; pass < 2 && worst < 0; pass++) {
+            for (int i = 0; i < v.length; i++) {
+                if ((pass == 1 || topology.hasMembrane(i)) && Math.abs(v[i]) > V_LIMIT_MV
+                        && (worst < 0 || Math.abs(v[i]) > Math.abs(v[worst]))) worst = i;
+            }
+        }
+        if (worst >= 0) {
+            throw new SimulationException(String.format(java.util.Locale.ROOT,
+                    "simulation ran away: v = %.4g mV at %s, beyond the %g mV that no membrane reaches; the "
+                            + "trace is wrong from here. %scheck parameters (units: S/cm2, uF/cm2, ohm*cm, nA) or reduce dt",
+                    v[worst], where(worst), V_LIMIT_MV, zeroDiameterHint()));
+        }
+        throw new SimulationException("simulation blew up at t = " + state.t + " ms (v not finite)");
+    }
+
+    private void reportOscillation(int i, double dv) {
+        throw new SimulationException(String.format(java.util.Locale.ROOT,
+                "simulation oscillates step to step (Crank-Nicolson instability): v at %s changed direction %d "
+                        + "steps in a row by more than %g mV (last change %.4g mV, v = %.4g mV); the trace is wrong. "
+                        + "Reduce dt or use backward Euler (--method be)",
+                where(i), CN_ALTERNATIONS, CN_SWING_MV, dv, state.v[i]));
+    }
+
+    private static boolean hasZeroDiameter(org.dendrite.engine.morphology.Section sec) {
+        if (!sec.hasPoints()) return !(sec.stylizedDiam() > 0);
+        for (int k = 0; k < sec.pointCount(); k++) if (!(sec.diam(k) > 0)) return true;
+        return false;
+    }
+
+    /** A hint when some section has a zero diameter (zero area or infinite axial resistance): often the cause. */
+    private String zeroDiameterHint() {
+        StringBuilder names = new StringBuilder();
+        int count = 0;
+        for (int s = 0; s < morphology.size(); s++) {
+            if (hasZeroDiameter(morphology.section(s))) {
+                if (count++ < 3) names.append(names.length() == 0 ? "" : ", ").append(morphology.section(s).name());
+            }
+        }
+        if (count == 0) return "";
+        return count + " section(s) have a zero diameter (" + names + (count > 3 ? ", ..." : "")
+                + "), which gives zero membrane area or infinite axial resistance; ";
     }
 
     // ---------------------------------------------------------------- events

@@ -102,6 +102,7 @@ final class SimulationCompiler {
         }
         List<ThresholdDetector> detectors = buildNetCons(named);
         List<Probe> probes = buildProbes();
+        Traces.checkMemory(run.tstop, run.dt, run.recordEvery, probes.size());
         int expectedRows = (int) Math.min(50_000_000L, Math.round(run.tstop / run.dt) / run.recordEvery + 2);
         Traces traces = new Traces(probes, run.recordEvery, expectedRows);
         Simulation sim = new Simulation(morph, topo, state, a, b, cm, blocks.toArray(new MechanismBlock[0]),

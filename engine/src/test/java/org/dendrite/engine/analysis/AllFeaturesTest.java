@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Every feature of eFEL's own all-features oracle ({@code allfeatures/expectedresults.json}: testdata.txt,
@@ -23,7 +24,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * where eFEL gives none. Features we do not yet match are listed in {@link #NOT_MATCHED} with the reason; for those
  * the test asserts that they still do NOT match, so the list must shrink when one gets fixed.
  */
+@Tag("data")
 class AllFeaturesTest {
+
+    /** Reads ../shared: skipped (and counted) when it is absent. */
+    @org.junit.jupiter.api.BeforeEach
+    void needsShared() {
+        org.dendrite.engine.SharedData.assumeAvailable();
+    }
     static final double RTOL = 1e-5, ATOL = 1e-8;
 
     /** Features known not to match eFEL yet, with the reason (also in docs/features.md). */
@@ -37,6 +45,7 @@ class AllFeaturesTest {
     @SuppressWarnings("unchecked")
     @BeforeAll
     static void load() throws IOException {
+        if (!org.dendrite.engine.SharedData.available()) return; // each test skips in needsShared()
         expected = (Map<String, Object>) EfelData.json("allfeatures/expectedresults.json");
         double[][] c = EfelData.columns("allfeatures/testdata.txt");
         main = TraceFeatures.of(c[0], c[1], 700, 2700, new FeatureSettings());
@@ -51,8 +60,9 @@ class AllFeaturesTest {
     }
 
     @SuppressWarnings("unchecked")
-    static Stream<String> features() throws IOException {
-        return ((Map<String, Object>) EfelData.json("allfeatures/expectedresults.json")).keySet().stream();
+    static Stream<String> features() throws Exception {
+        return org.dendrite.engine.SharedData.cases(
+                () -> ((Map<String, Object>) EfelData.json("allfeatures/expectedresults.json")).keySet());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * impedance and the voltage-clamp time constants have no eFEL oracle in our data (eFEL's test file rCell9430.nwb is
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * (the fit must return their tau to 1e-6 relative) and a damped oscillator driven by a chirp (the impedance peak must
  * sit at the resonance within the smoothing width).
  */
+@Tag("unit")
 class ChannelFeaturesTest {
     private static final double SS = 100, SE = 600;
 

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Every case of {@code efel_expected_values.json}: the numbers and relations that eFEL's own tests assert, with their
@@ -27,7 +28,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * exactly); relations are re-checked from their definitions on our interpolated trace. The all-features case is
  * covered by {@link AllFeaturesTest}.
  */
+@Tag("data")
 class EfelCasesTest {
+
+    /** Reads ../shared: skipped (and counted) when it is absent. */
+    @org.junit.jupiter.api.BeforeEach
+    void needsShared() {
+        org.dendrite.engine.SharedData.assumeAvailable();
+    }
     private static List<Map<String, Object>> cases;
 
     @SuppressWarnings("unchecked")
@@ -39,9 +47,11 @@ class EfelCasesTest {
         return cases;
     }
 
-    static Stream<String> caseIds() throws IOException {
-        List<Map<String, Object>> cs = cases();
-        return IntStream.range(0, cs.size()).mapToObj(k -> k + " " + shortName(cs.get(k)));
+    static Stream<String> caseIds() throws Exception {
+        return org.dendrite.engine.SharedData.cases(() -> {
+            List<Map<String, Object>> cs = cases();
+            return IntStream.range(0, cs.size()).mapToObj(k -> k + " " + shortName(cs.get(k))).toList();
+        });
     }
 
     private static String shortName(Map<String, Object> c) {

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
+@Tag("data")
 class FeatureSettingsTest {
     /** Every default that eFEL documents (efel_expected_values.json, default_settings) is ours too, exactly. */
     @SuppressWarnings("unchecked")

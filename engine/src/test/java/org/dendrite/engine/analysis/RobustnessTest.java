@@ -8,12 +8,14 @@ import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Every feature on every eFEL test trace, with and without strict_stiminterval: a feature may legitimately give none,
  * but never by an exception inside its computation (which {@link TraceFeatures} would otherwise turn into none and
  * so hide a bug).
  */
+@Tag("data")
 class RobustnessTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Behaviour on small hand-made traces, where every expected number follows from the definitions by hand. */
+@Tag("unit")
 class TraceFeaturesTest {
     @Test
     void gridFollowsEfel() {

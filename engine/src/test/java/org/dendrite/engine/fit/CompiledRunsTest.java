@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Re-applying parameters to a compiled simulation gives bit-identical results to rebuilding it. */
+@Tag("unit")
 class CompiledRunsTest {
     @Test
     void reusedSimulationEqualsRebuiltOneRunAfterRun() {

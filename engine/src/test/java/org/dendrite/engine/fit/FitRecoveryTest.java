@@ -9,8 +9,10 @@ import java.util.Map;
 
 import org.dendrite.engine.build.ModelSpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Fitting recovers known parameters from synthetic recordings made by dendrite itself. */
+@Tag("unit")
 class FitRecoveryTest {
 
     static List<FitProblem.TraceTarget> synthetic(ModelParameters mp, List<String> names, double[] truth,

@@ -10,8 +10,10 @@ import java.util.Map;
 
 import org.dendrite.engine.analysis.FeatureSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** A fit stopped after k generations and resumed from its checkpoint equals the uninterrupted fit. */
+@Tag("unit")
 class FitResumeTest {
 
     static FitProblem problem() {

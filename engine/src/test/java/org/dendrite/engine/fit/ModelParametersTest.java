@@ -13,7 +13,9 @@ import java.util.Map;
 import org.dendrite.engine.DendriteException;
 import org.dendrite.engine.build.ModelSpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
+@Tag("unit")
 class ModelParametersTest {
     private final ModelParameters mp = new ModelParameters(TestModels.ballAndStick());
 

@@ -9,7 +9,9 @@ import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
+@Tag("unit")
 class SamplerTest {
     private final List<ParameterRange> ranges = List.of(ParameterRange.parse("a=0:1:3"), ParameterRange.parse("b=10:20:2"));
 

@@ -12,8 +12,10 @@ import org.dendrite.engine.morphology.Section;
 import org.dendrite.engine.morphology.SectionType;
 import org.dendrite.engine.sim.Simulation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Hay's epsp current (mechanisms.md §4.15) with the BAC-protocol constants. */
+@Tag("unit")
 class EpspTest {
     @Test
     void currentHasThePublishedShape() {

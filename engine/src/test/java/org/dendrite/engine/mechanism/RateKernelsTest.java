@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The build runs tests with {@code --add-modules jdk.incubator.vector}, so the SIMD kernels are the code under
  * test in the NEURON comparisons (io's MechanismReferenceTest, the whole-cell tests). This checks that they are
  * really active, and that one kernel step equals the closed-form cnexp update.
  */
+@Tag("unit")
 class RateKernelsTest {
     @Test
     void vectorKernelsAreActiveInTests() {

@@ -16,8 +16,10 @@ import org.dendrite.engine.morphology.SectionType;
 import org.dendrite.engine.record.Traces;
 import org.dendrite.engine.sim.Simulation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** AMPA/NMDA conductance synapses driven by a VecStim spike list (docs/synapses.md). */
+@Tag("unit")
 class SynapseTest {
 
     static ModelSpec compartment(String synapse, double weight, double[] times, double delay) {

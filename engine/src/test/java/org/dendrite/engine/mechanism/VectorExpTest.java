@@ -7,8 +7,10 @@ import java.util.SplittableRandom;
 
 import jdk.incubator.vector.DoubleVector;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The Vector API exponential of the channel kernels: accurate, and the same bits however it is run. */
+@Tag("unit")
 class VectorExpTest {
     @Test
     void withinTwoUlpOfMathExp() {

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Epoch tables to command waveforms, on hand-made protocols whose every sample is known (exact equality). */
+@Tag("unit")
 class DacProtocolTest {
     private static Epoch step(int i, double level, double dLevel, int dur, int dDur) {
         return new Epoch(i, EpochType.STEP, level, dLevel, dur, dDur, 0, 0, 0);

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** A uniform time base that keeps the stored times (text files with float32-printed times). */
+@Tag("unit")
 class TimeBaseKeepingTest {
     @Test
     void sampleRateFromTheStepTimesAsStored() {

@@ -12,8 +12,10 @@ import org.dendrite.engine.morphology.Morphology;
 import org.dendrite.engine.morphology.Section;
 import org.dendrite.engine.morphology.SectionType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The solver against analytic cable theory. */
+@Tag("unit")
 class CableTheoryTest {
     static final double L = 1000, DIAM = 2, RA = 100, G = 1e-4, CM = 1;
 

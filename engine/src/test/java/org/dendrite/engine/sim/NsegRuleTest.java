@@ -7,8 +7,10 @@ import org.dendrite.engine.discretization.NsegRule;
 import org.dendrite.engine.morphology.Section;
 import org.dendrite.engine.morphology.SectionType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The nseg rules of neuron-numerics §4 on the examples given there. */
+@Tag("unit")
 class NsegRuleTest {
     @Test
     void dLambdaExampleFromTheSpec() {

@@ -661,7 +661,14 @@ public final class HocInterpreter {
                         + "and cannot be declared");
             }
             int[] dims = dims(d.dims.get(i), d);
-            int size = dims == null ? 1 : product(dims);
+            long size0 = 1;
+            if (dims != null) for (int k : dims) size0 = Math.min(size0 * Math.max(k, 0), Long.MAX_VALUE / Integer.MAX_VALUE);
+            long free = Runtime.getRuntime().maxMemory() - (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory());
+            if (size0 > Integer.MAX_VALUE - 16 || size0 * 8 > free / 2) {
+                throw d.error(String.format(java.util.Locale.ROOT, "'%s': an array of %d elements needs %.3g GB, more "
+                        + "than this JVM can use (%.3g GB free)", n, size0, size0 * 8 / 1e9, free / 1e9));
+            }
+            int size = (int) size0;
             Symbol old = scope.get(n);
             switch (d.kind) {
                 case "objref": {

@@ -107,8 +107,9 @@ public final class ModelReader {
             root = JSON.readTree(bytes);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
+            String what = org.dendrite.io.json.JsonFiles.describe(e);
             throw new ModelFormatException(file, loc == null ? "$" : "line " + loc.getLineNr() + ", column "
-                    + loc.getColumnNr(), "not valid JSON: " + e.getOriginalMessage());
+                    + loc.getColumnNr(), what.substring(what.indexOf("not valid JSON")));
         } catch (IOException e) {
             throw new ModelFormatException(file, "$", "cannot read: " + e.getMessage());
         }

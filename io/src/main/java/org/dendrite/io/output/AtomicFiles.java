@@ -16,6 +16,16 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, Writer writer) throws IOException {
+        try {
+            writeOrFail(target, writer);
+        } catch (IOException e) {
+            // "No space left on device" and the like name no file: say which one was not written
+            throw new IOException(target + ": cannot write: " + org.dendrite.io.json.JsonFiles.reason(e)
+                    + " (nothing was written)", e);
+        }
+    }
+
+    private static void writeOrFail(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // a plain (not createTempFile) name keeps the default permissions of a newly written file

@@ -18,11 +18,7 @@ final class ParamsFiles {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static JsonNode json(Path p) throws IOException {
-        try {
-            return JSON.readTree(p.toFile());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new DendriteException(p + ": not valid JSON: " + e.getOriginalMessage());
-        }
+        return org.dendrite.io.json.JsonFiles.read(p);
     }
 
     static Morphology morphology(Path p) throws IOException {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dendrite.engine.morphology.Morphology;
 import org.dendrite.io.morph.NeuronListing;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Random Neurolucida cells (benchmarks/scripts/asc_fuzz_vs_neuron.py: star-shaped soma outlines, flat or tilted,
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * 8.2.2 Import3d: identical sections, parents, x, child order and stored floats (soma centroids included);
  * L and area to 1e-12 relative.
  */
+@Tag("neuron-agreement")
 class AscFuzzVsNeuronTest {
     @Test
     void randomCellsGiveNeuronsSections() throws Exception {

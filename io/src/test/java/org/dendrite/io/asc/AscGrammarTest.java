@@ -10,8 +10,10 @@ import org.dendrite.engine.morphology.Morphology;
 import org.dendrite.io.MorphologyFormatException;
 import org.dendrite.io.morph.ReadResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Grammar details of the Neurolucida reader on small inline files. */
+@Tag("unit")
 class AscGrammarTest {
     private static ReadResult read(String text) {
         return AscReader.readChecked("t.asc", text.getBytes(StandardCharsets.UTF_8));

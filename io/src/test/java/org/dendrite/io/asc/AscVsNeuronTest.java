@@ -15,6 +15,7 @@ import org.dendrite.engine.SharedData;
 import org.dendrite.io.morph.NeuronListing;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Every Neurolucida ASC file of the shared data folder against NEURON 8.2.2 Import3d's listing of it: same
@@ -22,6 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * relative. Files NEURON reads as nothing (its parser stops silently) must give dendrite's error, except the
  * ones listed as readable below.
  */
+@Tag("neuron-agreement")
+@Tag("data")
 class AscVsNeuronTest {
     /** NEURON's parser stops on these (and builds nothing); dendrite reads them (MorphIO does too). */
     static final Set<String> READ_WHERE_NEURON_FAILS = Set.of(

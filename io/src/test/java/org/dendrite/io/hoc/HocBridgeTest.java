@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** finitialize/fadvance/run and Vector.record go through the HocSimulationBridge (a fake engine here). */
+@Tag("unit")
 class HocBridgeTest {
 
     /** A stand-in engine: v relaxes towards -70 mV by 1 mV per step; records every step. */

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.dendrite.engine.DendriteException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Every error names file, line, column and what is wrong; nothing unknown is silently skipped. */
+@Tag("unit")
 class HocErrorTest {
 
     private static HocException fail(String src) {

@@ -9,11 +9,13 @@ import java.util.List;
 import org.dendrite.engine.morphology.Morphology;
 import org.dendrite.engine.morphology.SectionType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A Hay-style model with mechanisms that are not built into NEURON, provided through the MechanismCatalog
  * (as the engine's registry will): forsec apical { for (x) { gIhbar_Ih(x) = f(distance(x)) } }.
  */
+@Tag("unit")
 class HocHayStyleTest {
 
     static MechanismCatalog catalog() {

@@ -12,6 +12,7 @@ import org.dendrite.engine.morphology.Morphology;
 import org.dendrite.engine.SharedData;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The Hay L5PC morphology ({@code cell1.asc}) loaded by a Hay-style template through Import3d gives NEURON's
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.Test;
  * {@code benchmarks/scripts/hoc/make_expected_import3d.sh}). Uses the io ASC reader when it is on the
  * class path (it lives in another package of this module; the test is skipped without it).
  */
+@Tag("neuron-agreement")
+@Tag("data")
 class HocImport3dHayTest {
 
     @Test

@@ -11,8 +11,10 @@ import org.dendrite.engine.morphology.Morphology;
 import org.dendrite.engine.morphology.Section;
 import org.dendrite.engine.morphology.SectionType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Import3d_Neurolucida3 / Import3d_GUI.instantiate(this) with a stand-in morphology reader. */
+@Tag("unit")
 class HocImport3dTest {
 
     /** soma with two dendrites, an apical trunk with two branches, and an axon. */

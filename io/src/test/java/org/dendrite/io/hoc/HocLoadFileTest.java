@@ -3,7 +3,9 @@ package org.dendrite.io.hoc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
+@Tag("unit")
 class HocLoadFileTest {
 
     @Test

@@ -12,12 +12,14 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Every {@code hoc/neuron/NAME.hoc} run through dendrite's interpreter prints exactly what NEURON 8.2.2 printed
  * for it ({@code NAME.out}, made by {@code benchmarks/scripts/hoc/make_expected.sh}). The files exercise the
  * subtle semantics: for (x), nseg changes, range assignment, area, ri, distance, print formats.
  */
+@Tag("neuron-agreement")
 class HocNeuronConformanceTest {
 
     @TestFactory

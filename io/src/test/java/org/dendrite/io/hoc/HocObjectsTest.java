@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Built-in classes (Vector, List, Random, SectionRef, point processes, NetCon) and templates. */
+@Tag("unit")
 class HocObjectsTest {
 
     @Test

@@ -13,7 +13,8 @@ import org.dendrite.engine.discretization.NsegRule;
 import org.dendrite.engine.discretization.SegmentGeometry;
 import org.dendrite.engine.morphology.Section;
 import org.dendrite.engine.morphology.SectionType;
-import org.dendrite.engine.SharedData;
+import org.dendrite.engine.NeuronGolden;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,20 +22,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Segment areas, axial resistances and diameters against NEURON's own values (seg.area(), seg.ri(), seg.diam)
  * listed in every golden case's geometry_oracle, for stylized and 3-D sections (case 7: 194 real sections).
  * Tolerance 1e-12 relative (measured: all but one of the 1303 areas of the 12 cases and every resistance are
- * equal to the last bit; one area of c91662 differs by one ulp). Also checks that the d_lambda rule reproduces NEURON's nseg.
+ * equal to the last bit; one area of c91662 differs by one ulp). Reads the committed fixtures (models/validation/neuron/nrn822). Also checks that the d_lambda rule reproduces NEURON's nseg.
  */
+@Tag("neuron-agreement")
 class GeometryOracleTest {
-    static Stream<String> cases() throws Exception {
-        try (Stream<Path> s = Files.list(SharedData.path("reference/neuron/data"))) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
-                    .map(n -> n.substring(0, n.length() - 5)).sorted().toList().stream();
-        }
+    static Stream<String> cases() {
+        return NeuronGolden.CASES.stream();
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void geometryMatchesNeuron(String c) throws Exception {
-        JsonNode ref = new ObjectMapper().readTree(SharedData.path("reference/neuron/data/" + c + ".json").toFile());
+        JsonNode ref = new ObjectMapper().readTree(NeuronGolden.text(c + ".json"));
         boolean dLambda = ref.has("nseg_rule") && ref.get("nseg_rule").asText().startsWith("d_lambda");
         int checked = 0;
         for (JsonNode s : ref.get("sections")) {

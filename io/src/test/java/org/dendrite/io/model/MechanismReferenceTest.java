@@ -17,6 +17,7 @@ import org.dendrite.engine.sim.Simulation;
 import org.dendrite.engine.SharedData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Every single-compartment channel case of shared/reference/mechanisms (Hay and Allen libraries, voltage and
@@ -29,6 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * current): 1e-7 relative to the column's range plus 1e-15 absolute, i.e. the same relative accuracy as the
  * voltage bound on a ~100 mV swing. Spike times (upward crossings of 0 mV in the recorded rows) must be identical.
  */
+@Tag("neuron-agreement")
+@Tag("data")
 class MechanismReferenceTest {
 
     static Stream<String> cases() throws IOException {

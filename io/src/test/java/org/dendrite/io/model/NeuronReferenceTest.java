@@ -14,17 +14,21 @@ import org.dendrite.engine.build.ModelSpec;
 import org.dendrite.engine.mechanism.SpikeSource;
 import org.dendrite.engine.record.Traces;
 import org.dendrite.engine.sim.Simulation;
+import org.dendrite.engine.NeuronGolden;
 import org.dendrite.engine.SharedData;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every NEURON golden case, run from its committed model file (models/validation/neuron) and compared column by
- * column with NEURON 8.2.2's trace. Tolerances from neuron-numerics §12: Java's Math.exp/log may differ from
+ * column with NEURON 8.2.2's trace (the committed fixtures of models/validation/neuron/nrn822, so this runs on a
+ * fresh clone; run again without the Vector API by the surefire execution {@code scalar-kernels}). Tolerances from neuron-numerics §12: Java's Math.exp/log may differ from
  * glibc by one ulp, which moves traces by at most ~2e-10; anything above 1e-9 (passive) or 1e-7 mV (active)
  * would be an algorithmic difference. Non-voltage columns: 1e-9 relative to the column's range (plus 1e-12
  * absolute for flat columns).
  */
+@Tag("neuron-agreement")
 class NeuronReferenceTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,9 +50,8 @@ class NeuronReferenceTest {
             "case03_hh_ball_stick_table", "case04_hh_celsius37", "case04_hh_celsius6p3",
             "case05_expsyn_exp2syn_netstim", "case06_seclamp_hh", "case07_swc_c91662"})
     void tracesMatchNeuron(String c) throws Exception {
-        Path dir = SharedData.path("reference/neuron/data");
-        ReferenceCsv ref = ReferenceCsv.read(dir.resolve(c + ".csv"));
-        JsonNode meta = JSON.readTree(dir.resolve(c + ".json").toFile());
+        ReferenceCsv ref = ReferenceCsv.golden(c);
+        JsonNode meta = JSON.readTree(NeuronGolden.text(c + ".json"));
         boolean passive = c.startsWith("case01") || c.startsWith("case02") || c.startsWith("case05");
         double vTol = passive ? 1e-9 : 1e-7;
         Simulation sim = run(c);

@@ -13,11 +13,14 @@ import org.dendrite.engine.record.Traces;
 import org.dendrite.engine.sim.Simulation;
 import org.dendrite.engine.SharedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The whole-cell validation model files (models/validation/mechanisms/allen_468193142_step.json,
  * bpo_l5pc_step1.json), which build their cell from the published parameter sets through the loaders.
  */
+@Tag("neuron-agreement")
+@Tag("data")
 class PublishedModelFilesTest {
     static Path model(String c) {
         return SharedData.projectRoot().resolve("models/validation/mechanisms/" + c + ".json");
@@ -31,6 +34,7 @@ class PublishedModelFilesTest {
     @Test
     void allenModelFileReproducesNeuron() throws Exception {
         String c = "allen_468193142_step";
+        SharedData.assumeAvailable(); // the model file points into ../shared/data/models-allen
         Path dir = SharedData.path("reference/mechanisms/data");
         ReferenceCsv ref = ReferenceCsv.read(dir.resolve(c + ".csv"));
         JsonNode meta = new ObjectMapper().readTree(dir.resolve(c + ".json").toFile());
@@ -62,6 +66,7 @@ class PublishedModelFilesTest {
     /** The BluePyOpt model file loads, compiles to the 699 segments of NEURON's cell and records its columns. */
     @Test
     void bluePyOptModelFileLoads() throws Exception {
+        SharedData.assumeAvailable(); // the model file points into ../shared/data/models-bluepyopt-l5pc
         ModelSpec spec = ModelFiles.read(model("bpo_l5pc_step1"));
         assertEquals("hay", spec.mechanismLibrary);
         assertEquals(3000, spec.run.tstop);

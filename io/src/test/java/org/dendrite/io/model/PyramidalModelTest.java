@@ -8,8 +8,10 @@ import org.dendrite.engine.record.Traces;
 import org.dendrite.engine.sim.Simulation;
 import org.dendrite.engine.SharedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The bundled pyramidal model fires and its action potential back-propagates, attenuating, along the apical trunk. */
+@Tag("unit")
 class PyramidalModelTest {
     @Test
     void actionPotentialBackPropagates() throws Exception {

@@ -10,7 +10,15 @@ import java.util.List;
 /** A golden-reference CSV: header {@code name [unit]} per column, then rows of %.17g numbers. */
 record ReferenceCsv(List<String> names, double[][] columns) {
     static ReferenceCsv read(Path p) throws IOException {
-        List<String> lines = Files.readAllLines(p);
+        return parse(Files.readAllLines(p));
+    }
+
+    /** A committed NEURON golden trace (models/validation/neuron/nrn822/CASE.csv.gz). */
+    static ReferenceCsv golden(String c) {
+        return parse(org.dendrite.engine.NeuronGolden.lines(c + ".csv"));
+    }
+
+    static ReferenceCsv parse(List<String> lines) {
         String[] header = lines.get(0).split(",");
         List<String> names = new ArrayList<>();
         for (String h : header) names.add(h.replaceAll(" \\[[^\\]]*\\]$", ""));

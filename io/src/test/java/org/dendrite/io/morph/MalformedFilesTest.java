@@ -11,12 +11,14 @@ import org.dendrite.engine.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Every malformed file of ../shared/data/morphologies-* (see each PROVENANCE.md): the error names the file, the
  * line (and column where the reader knows it) and the problem; suspicious-but-usable files give warnings of the
  * stated kind and line, and strict mode turns the first warning into an error.
  */
+@Tag("data")
 class MalformedFilesTest {
     private static Path data(String rel) {
         return SharedData.path("data/" + rel);

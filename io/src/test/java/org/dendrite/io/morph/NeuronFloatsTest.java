@@ -10,8 +10,10 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The fast paths of NeuronFloats against their definitions (exact: tolerance 0). */
+@Tag("neuron-agreement")
 class NeuronFloatsTest {
     /** Definition: format with 8 significant digits (round half even on the exact binary value), strtod, float. */
     private static float storeByDefinition(double v) {

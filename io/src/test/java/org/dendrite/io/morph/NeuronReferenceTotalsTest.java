@@ -15,6 +15,7 @@ import org.dendrite.engine.morphology.Section;
 import org.dendrite.engine.SharedData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The 18 files of {@code ../shared/data/neuron-reference/} (NEURON 8.2.2 Import3d, written by another helper):
@@ -22,8 +23,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  * rule) and number of 3-D points. The reference values are rounded to 6 decimals, hence the tolerance of
  * 5e-7 um / um2 plus 1e-12 relative.
  */
+@Tag("neuron-agreement")
+@Tag("data")
 class NeuronReferenceTotalsTest {
-    static List<Object[]> files() throws IOException {
+
+    /** Reads ../shared: skipped (and counted) when it is absent. */
+    @org.junit.jupiter.api.BeforeEach
+    void needsShared() {
+        org.dendrite.engine.SharedData.assumeAvailable();
+    }
+    static List<Object[]> files() throws Exception {
+        return SharedData.rows(2, NeuronReferenceTotalsTest::listed);
+    }
+
+    private static List<Object[]> listed() throws IOException {
         JsonNode root = new ObjectMapper().readTree(
                 SharedData.path("data/neuron-reference/neuron_import3d_reference.json").toFile());
         List<Object[]> out = new ArrayList<>();

@@ -6,8 +6,10 @@ import org.dendrite.engine.morphology.Morphology;
 import org.dendrite.engine.SharedData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Tag;
 
 /** The 'sphere' soma reading keeps the soma's membrane area and every neurite untouched. */
+@Tag("data")
 class SomaReadingTest {
     @ParameterizedTest
     @ValueSource(strings = {"morphologies-jaxley/morph_ca1_n120.swc", "models-bluepyopt-l5pc/C060114A7.asc",

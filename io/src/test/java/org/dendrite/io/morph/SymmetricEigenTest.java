@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * SymmetricEigen against NEURON 8.2.2's Matrix.symmeig (test resource neuron-symmeig-oracle.json, written by
  * benchmarks/scripts/neuron_symmeig_oracle.py): same eigenvalue order and eigenvector signs; values to 1e-9
  * (round-off of different summation orders in the non-planar cases); planar matrices bit for bit.
  */
+@Tag("unit")
 class SymmetricEigenTest {
     @Test
     void matchesNeuronSymmeig() throws Exception {

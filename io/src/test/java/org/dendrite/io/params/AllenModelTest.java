@@ -12,6 +12,7 @@ import org.dendrite.engine.build.ModelSpec;
 import org.dendrite.engine.sim.Simulation;
 import org.dendrite.engine.SharedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The Allen perisomatic model 468193142 built by {@link AllenModel} against NEURON 8.2.2 running AllenSDK's
@@ -19,9 +20,17 @@ import org.junit.jupiter.api.Test;
  * relative, and the whole 3 s protocol (0.35 nA, 1000–2000 ms): 27 spikes, each within 1e-3 ms of NEURON's.
  * The cell has 161 segments with active channels only in the soma, so the full run takes about a second.
  */
+@Tag("neuron-agreement")
+@Tag("data")
 class AllenModelTest {
-    static final Path DIR = SharedData.path("data/models-allen");
-    static final Path REF = SharedData.path("reference/mechanisms/data/allen_468193142_step.json");
+    static final Path DIR = SharedData.projectRoot().resolveSibling("shared").resolve("data/models-allen");
+    static final Path REF = SharedData.projectRoot().resolveSibling("shared").resolve("reference/mechanisms/data/allen_468193142_step.json");
+
+    /** Reads ../shared: skipped (and counted) when it is absent. */
+    @org.junit.jupiter.api.BeforeEach
+    void needsShared() {
+        SharedData.assumeAvailable();
+    }
 
     static Simulation build() throws Exception {
         ModelSpec spec = AllenModel.build(DIR.resolve("468193142_fit.json"),

@@ -12,14 +12,23 @@ import org.dendrite.engine.mechanism.SpikeSource;
 import org.dendrite.engine.sim.Simulation;
 import org.dendrite.engine.SharedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The BluePyOpt L5PC (release parameters, protocol Step1) built by {@link BluePyOptModel} against NEURON 8.2.2
  * running BluePyOpt's own construction (shared/reference/mechanisms/data/bpo_l5pc_step1).
  */
+@Tag("neuron-agreement")
+@Tag("data")
 class BluePyOptModelTest {
-    static final Path DIR = SharedData.path("data/models-bluepyopt-l5pc");
-    static final Path REF = SharedData.path("reference/mechanisms/data");
+    static final Path DIR = SharedData.projectRoot().resolveSibling("shared").resolve("data/models-bluepyopt-l5pc");
+    static final Path REF = SharedData.projectRoot().resolveSibling("shared").resolve("reference/mechanisms/data");
+
+    /** Reads ../shared: skipped (and counted) when it is absent. */
+    @org.junit.jupiter.api.BeforeEach
+    void needsShared() {
+        SharedData.assumeAvailable();
+    }
 
     static Simulation build(double tstop) throws Exception {
         JsonNode ref = WholeCellReference.json(REF.resolve("bpo_l5pc_step1.json"));

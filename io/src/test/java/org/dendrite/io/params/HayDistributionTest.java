@@ -16,12 +16,14 @@ import org.dendrite.engine.morphology.SectionType;
 import org.dendrite.engine.SharedData;
 import org.dendrite.io.asc.AscReader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Path distances and the Hay template's distribution rules (mechanisms.md §5.4) on the real cells:
  * PathDistance against NEURON's distance() for all 699 segments of the BluePyOpt L5PC, and Hay's
  * distribute_channels on cell1.asc (maxL, the hot-zone segments, the end-of-section rule, 10-decimal rounding).
  */
+@Tag("data")
 class HayDistributionTest {
 
     @Test

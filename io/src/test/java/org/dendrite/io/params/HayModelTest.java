@@ -8,6 +8,7 @@ import org.dendrite.engine.record.Traces;
 import org.dendrite.engine.sim.Simulation;
 import org.dendrite.engine.SharedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The Hay L5PC on cell1.asc (mechanisms.md §5): construction facts, and BAC firing — a back-propagating AP
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * alone (Hay et al. 2011, Fig. 4). No NEURON trace of this protocol is in shared/, so the test asserts the
  * phenomenon, not numbers.
  */
+@Tag("data")
 class HayModelTest {
     static Simulation run(boolean pulse, boolean epsp) throws Exception {
         ModelSpec spec = HayModel.build(SharedData.path("data/hay-l5pc/cell1.asc"));

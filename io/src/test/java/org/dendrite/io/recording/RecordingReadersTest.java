@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Tag;
 
 /** One entry point: the format is found from the first bytes, then the extension. */
+@Tag("data")
 class RecordingReadersTest {
     @TempDir
     Path tmp;

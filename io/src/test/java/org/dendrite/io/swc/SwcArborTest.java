@@ -19,11 +19,13 @@ import org.dendrite.io.morph.SectionGeometry;
 import org.dendrite.io.morph.SomaReading;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The two soma readings side by side on a 1-point, a NeuroMorpho 3-point and a stacked soma; every expected value
  * is worked out by hand in the comments (lateral frustum area pi (r1 + r2) sqrt((r1 - r2)^2 + h^2)).
  */
+@Tag("data")
 class SwcArborTest {
     private static final double PI = Math.PI;
 

@@ -10,19 +10,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dendrite.engine.morphology.Morphology;
 import org.dendrite.engine.morphology.Section;
+import org.dendrite.engine.NeuronGolden;
 import org.dendrite.engine.SharedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * c91662.swc against NEURON 8.2.2's Import3d listing of golden case 7: every section's name, parent, attachment
  * x, child order and every stored 3-D value must be identical (tolerance 0: both sides are the same floats).
  */
+@Tag("neuron-agreement")
 class SwcCase07Test {
     @Test
     void sectionsPointsAndParentsEqualNeuronImport3d() throws IOException {
-        JsonNode ref = new ObjectMapper().readTree(
-                SharedData.path("reference/neuron/data/case07_swc_c91662.json").toFile());
-        Morphology m = SwcReader.read(SharedData.path("data/morphologies-nrn/c91662.swc"));
+        JsonNode ref = new ObjectMapper().readTree(NeuronGolden.text("case07_swc_c91662.json"));
+        Morphology m = SwcReader.read(SharedData.projectRoot().resolve("models/validation/neuron/c91662.swc"));
         JsonNode secs = ref.get("sections");
         assertEquals(secs.size(), m.size(), "number of sections");
         for (JsonNode js : secs) {
@@ -59,7 +61,7 @@ class SwcCase07Test {
 
     @Test
     void sectionsAreInConnectionOrderWithParentsFirst() {
-        Morphology m = SwcReader.read(SharedData.path("data/morphologies-nrn/c91662.swc"));
+        Morphology m = SwcReader.read(SharedData.projectRoot().resolve("models/validation/neuron/c91662.swc"));
         assertEquals("soma[0]", m.section(0).name());
         // the first neurite in the file is apical (line 11), so apic[0] is connected first
         assertEquals("apic[0]", m.section(1).name());

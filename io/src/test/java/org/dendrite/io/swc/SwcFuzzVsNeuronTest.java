@@ -11,12 +11,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dendrite.engine.morphology.Morphology;
 import org.dendrite.io.morph.NeuronListing;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * 80 random SWC trees (benchmarks/scripts/swc_fuzz_vs_neuron.py: branching somata, NeuroMorpho 3-point somata,
  * neurites from first/middle/last soma samples, type changes, repeated positions) against NEURON 8.2.2
  * Import3d: identical sections, parents, x, child order and stored floats; L and area to 1e-12 relative.
  */
+@Tag("neuron-agreement")
 class SwcFuzzVsNeuronTest {
     @Test
     void randomTreesGiveNeuronsSections() throws Exception {

@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import org.dendrite.engine.morphology.Morphology;
 import org.dendrite.io.MorphologyFormatException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Small SWC texts for format details the shared files do not cover. */
+@Tag("unit")
 class SwcInlineTest {
     private static Morphology read(String text) {
         return SwcReader.read("t.swc", text.getBytes(StandardCharsets.UTF_8));

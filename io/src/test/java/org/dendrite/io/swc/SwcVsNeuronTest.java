@@ -15,12 +15,15 @@ import org.dendrite.engine.SharedData;
 import org.dendrite.io.morph.NeuronListing;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Every SWC file of the shared data folder against NEURON 8.2.2 Import3d's listing of it. Sections, names,
  * parents, attachment x and child order must be equal and every stored float identical; L and area at nseg 1
  * agree to 1e-12 relative (same floats and the same formulas; the margin only covers the order of additions).
  */
+@Tag("neuron-agreement")
+@Tag("data")
 class SwcVsNeuronTest {
     /**
      * Files NEURON imports but dendrite rejects on purpose: several roots, a missing parent (NEURON silently

@@ -16,8 +16,10 @@ import org.dendrite.io.morph.NeuronListing;
 import org.dendrite.io.morph.SectionGeometry;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Tag;
 
 /** Writers: normalised SWC reads back to identical sections; section-based SWC and JSON keep the geometry. */
+@Tag("data")
 class SwcWriterTest {
     @ParameterizedTest
     @ValueSource(strings = {"morphologies-nrn/c91662.swc", "morphologies-jaxley/morph_ca1_n120.swc",

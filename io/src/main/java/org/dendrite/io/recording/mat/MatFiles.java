@@ -78,13 +78,24 @@ public final class MatFiles {
             for (MatFile.Entry e : mat.getEntries()) out.put(e.getName(), convert(e.getValue()));
         } catch (IOException | RuntimeException e) {
             if (e instanceof RecordingFormatException r) throw r;
-            throw new RecordingFormatException(file, "not a readable MAT v5/v7 file: " + e.getMessage(), e);
+            String why = e instanceof java.io.EOFException || e.getCause() instanceof java.io.EOFException
+                    ? "the file ends inside a data element (truncated?); its size is " + sizeOf(file) + " bytes"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new RecordingFormatException(file, "not a readable MAT v5/v7 file: " + why, e);
         } catch (OutOfMemoryError e) {
             // a corrupt size field asks for an array larger than the heap; the allocation failed, nothing was kept
             throw new RecordingFormatException(file, "not a readable MAT v5/v7 file: an element's size field asks for more memory than "
                     + "is available (corrupt file, or a variable too large for -Xmx)");
         }
         return out;
+    }
+
+    private static String sizeOf(Path file) {
+        try {
+            return Long.toString(java.nio.file.Files.size(file));
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static MatValue convert(Array a) {

@@ -9,6 +9,7 @@ import org.dendrite.engine.recording.Command;
 import org.dendrite.engine.recording.Recording;
 import org.dendrite.engine.recording.Sweep;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Command waveforms rebuilt from the epoch tables (steps with per-sweep increments, ramps, pulse trains, holding
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * positions follow from Clampex's 1/64-of-a-sweep lead at the holding level. Exact equality is used where the value
  * is a float32 level stored in the file (no arithmetic).
  */
+@Tag("data")
 class AbfCommandWaveformTest {
     @Test
     void currentClampStepsIncrementPerSweep() {

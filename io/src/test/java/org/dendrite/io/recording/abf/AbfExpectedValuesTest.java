@@ -24,6 +24,7 @@ import org.dendrite.engine.recording.Sweep;
 import org.dendrite.engine.SharedData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Every value of {@code abf-pyabf/abf_expected_values.json} (pyABF's readme summary, ABFFIO.DLL first values,
@@ -31,7 +32,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * a known pyABF artefact (noted per case), the test asserts the vendor ABFInfo dump or the ABF2 twin instead and says
  * why.
  */
+@Tag("data")
 class AbfExpectedValuesTest {
+
+    /** Reads ../shared: skipped (and counted) when it is absent. */
+    @org.junit.jupiter.api.BeforeEach
+    void needsShared() {
+        org.dendrite.engine.SharedData.assumeAvailable();
+    }
     private static final Map<String, Recording> CACHE = new ConcurrentHashMap<>();
     private static JsonNode expected;
 
@@ -48,11 +56,13 @@ class AbfExpectedValuesTest {
         return CACHE.computeIfAbsent(id, k -> AbfReader.read(dir().resolve(k + ".abf")));
     }
 
-    static Stream<String> ids() throws IOException {
-        List<String> ids = new ArrayList<>();
-        expected().fieldNames().forEachRemaining(ids::add);
-        assertEquals(21, ids.size(), "abf_expected_values.json lists 21 recordings");
-        return ids.stream();
+    static Stream<String> ids() throws Exception {
+        return org.dendrite.engine.SharedData.cases(() -> {
+            List<String> ids = new ArrayList<>();
+            expected().fieldNames().forEachRemaining(ids::add);
+            assertEquals(21, ids.size(), "abf_expected_values.json lists 21 recordings");
+            return ids;
+        });
     }
 
     /** ABF1 written by old Fetchex (v1.3, 2048-byte header): pyABF reads its extended-header fields from sample data. */

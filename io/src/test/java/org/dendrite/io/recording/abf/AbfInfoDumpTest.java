@@ -23,22 +23,32 @@ import org.dendrite.engine.recording.EpochType;
 import org.dendrite.engine.recording.Recording;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The reader against the header dumps: the vendor-style {@code *.abfinfo} files (13 recordings: acquisition
  * parameters, ADC and DAC tables, epoch tables) and the epoch tables of pyABF's {@code headers/*.md} (all 21).
  */
+@Tag("data")
 class AbfInfoDumpTest {
-    static Stream<String> abfinfoIds() throws IOException {
-        try (Stream<Path> s = Files.list(AbfExpectedValuesTest.dir())) {
-            List<String> ids = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".abfinfo"))
-                    .map(n -> n.substring(0, n.length() - ".abfinfo".length())).sorted().toList();
-            assertEquals(13, ids.size(), "13 recordings have an ABFInfo dump");
-            return ids.stream();
-        }
+
+    /** Reads ../shared: skipped (and counted) when it is absent. */
+    @org.junit.jupiter.api.BeforeEach
+    void needsShared() {
+        org.dendrite.engine.SharedData.assumeAvailable();
+    }
+    static Stream<String> abfinfoIds() throws Exception {
+        return org.dendrite.engine.SharedData.cases(() -> {
+            try (Stream<Path> s = Files.list(AbfExpectedValuesTest.dir())) {
+                List<String> ids = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".abfinfo"))
+                        .map(n -> n.substring(0, n.length() - ".abfinfo".length())).sorted().toList();
+                assertEquals(13, ids.size(), "13 recordings have an ABFInfo dump");
+                return ids;
+            }
+        });
     }
 
-    static Stream<String> ids() throws IOException {
+    static Stream<String> ids() throws Exception {
         return AbfExpectedValuesTest.ids();
     }
 

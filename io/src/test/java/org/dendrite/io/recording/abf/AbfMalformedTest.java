@@ -14,8 +14,10 @@ import java.util.Arrays;
 import org.dendrite.io.recording.RecordingFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** Truncated and corrupted copies of real ABF files give one clear message: file, byte offset, what was expected. */
+@Tag("data")
 class AbfMalformedTest {
     @TempDir
     Path tmp;

@@ -24,12 +24,14 @@ import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.types.MatFile;
 import us.hebi.matlab.mat.types.Matrix;
 import us.hebi.matlab.mat.types.Struct;
+import org.junit.jupiter.api.Tag;
 
 /**
  * MAT.jl's conformance files (the same variables saved as v6, v7 and v7.3) with the contents MAT.jl's tests assert,
  * neo's MAT files as recordings, and a struct of traces written here with MFL. All values are small integers or
  * decimals stored exactly, so equality is exact.
  */
+@Tag("data")
 class MatFilesTest {
     @TempDir
     Path tmp;

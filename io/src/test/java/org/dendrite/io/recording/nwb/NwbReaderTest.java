@@ -20,8 +20,10 @@ import org.dendrite.engine.SharedData;
 import org.dendrite.io.recording.RecordingFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** The BluePyEfe NWB 2.4 file against the facts in nwb_expected_values.json (read there with h5py). */
+@Tag("data")
 class NwbReaderTest {
     @TempDir
     Path tmp;
