@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.dendrite.cli.hoc.HocRun;
 import org.dendrite.engine.build.ModelSpec;
-import org.dendrite.engine.mechanism.MechanismRegistry;
+import org.dendrite.engine.mechanism.MechanismLibrary;
 import org.dendrite.engine.sim.Simulation;
 import org.dendrite.io.model.ModelFiles;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -48,7 +48,7 @@ public class HocVsJsonBenchmark {
     public void setUp() throws Exception {
         var root = SolverBenchmark.projectRoot();
         if (source.equals("hoc")) {
-            HocRun run = new HocRun(MechanismRegistry.standard(), List.of(),
+            HocRun run = new HocRun(MechanismLibrary.standard(), List.of(),
                     new PrintStream(OutputStream.nullOutputStream()));
             sim = run.execute(List.of(root.resolve("cli/src/test/resources/hoc/ball_and_stick.hoc")), null);
         } else {

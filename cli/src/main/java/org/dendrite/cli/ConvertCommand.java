@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import org.dendrite.cli.hoc.HocRun;
 import org.dendrite.engine.DendriteException;
 import org.dendrite.engine.build.ModelSpec;
-import org.dendrite.engine.mechanism.MechanismRegistry;
+import org.dendrite.engine.mechanism.MechanismLibrary;
 import org.dendrite.io.hoc.RecordRequest;
 import org.dendrite.io.model.ModelWriter;
 import picocli.CommandLine.Command;
@@ -40,7 +40,7 @@ public final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         HocRun.checkFiles(files);
-        HocRun run = new HocRun(MechanismRegistry.standard(), List.of(), new PrintStream(OutputStream.nullOutputStream()));
+        HocRun run = new HocRun(MechanismLibrary.standard(), List.of(), new PrintStream(OutputStream.nullOutputStream()));
         for (Path f : files) run.interpreter().loadFile(f);
         ModelSpec m = run.bridge().specOf(run.interpreter().world());
         m.name = files.get(files.size() - 1).getFileName().toString().replaceFirst("\\.hoc$", "");

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 ConvertCommand.class,
                 org.dendrite.cli.sweep.SweepCommand.class,
                 org.dendrite.cli.fit.FitCommand.class,
+                org.dendrite.cli.dataset.DatasetCommand.class,
         })
 public final class DendriteCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -29,7 +29,7 @@ public final class HocCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         // the engine behind the prompt: finitialize/run/fadvance simulate with every mechanism dendrite has
-        HocInterpreter hoc = new org.dendrite.cli.hoc.HocRun(org.dendrite.engine.mechanism.MechanismRegistry.standard(),
+        HocInterpreter hoc = new org.dendrite.cli.hoc.HocRun(org.dendrite.engine.mechanism.MechanismLibrary.standard(),
                 List.of(), System.out).interpreter();
         for (Path f : files) {
             try {

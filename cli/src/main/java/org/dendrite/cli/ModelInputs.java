@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.List;
+
 import org.dendrite.engine.DendriteException;
 import org.dendrite.engine.build.ModelSpec;
 import org.dendrite.io.model.ModelFiles;
@@ -18,6 +20,22 @@ public final class ModelInputs {
     public static final java.util.List<String> BUNDLED = java.util.List.of("pyramidal", "ball_and_stick");
 
     private ModelInputs() {}
+
+    /**
+     * As {@link #load(Path)}, with .mod files or folders ({@code --mod}) compiled and loaded into the model's
+     * mechanism library after the model's own; loader notes go to stderr.
+     */
+    public static ModelSpec load(Path model, List<Path> mod) throws IOException {
+        if (mod.isEmpty()) return load(model);
+        if (model == null) return bundled(DEFAULT_MODEL, mod);
+        if (isBundledName(model)) return bundled(model.toString(), mod);
+        return ModelFiles.read(jsonFile(model), mod, ModelInputs::note);
+    }
+
+    /** A loader note (a replaced mechanism, a NEURON quirk reproduced) as a user sees it. */
+    public static void note(String message) {
+        System.err.println("note: " + message);
+    }
 
     /** As {@link #load(Path)}, with the word {@code default} naming the bundled model. */
     public static ModelSpec load(String model) throws IOException {
@@ -58,12 +76,16 @@ public final class ModelInputs {
     }
 
     static ModelSpec bundled(String name) throws IOException {
+        return bundled(name, List.of());
+    }
+
+    static ModelSpec bundled(String name, List<Path> mod) throws IOException {
         String resource = "models/" + name + "/model.json";
         try (InputStream in = ModelInputs.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) throw new DendriteException("bundled model " + resource + " is missing from the build");
             return ModelReader.read(in, "bundled:" + resource, null, p -> {
                 throw new DendriteException("bundled model " + resource + " names a morphology file; not supported");
-            });
+            }, mod, ModelInputs::note);
         }
     }
 }

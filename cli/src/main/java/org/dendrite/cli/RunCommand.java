@@ -16,7 +16,7 @@ import org.dendrite.cli.plot.TracePlot;
 import org.dendrite.engine.DendriteException;
 import org.dendrite.engine.build.ModelSpec;
 import org.dendrite.engine.build.Recordings;
-import org.dendrite.engine.point.SpikeSource;
+import org.dendrite.engine.mechanism.SpikeSource;
 import org.dendrite.engine.record.Probe;
 import org.dendrite.engine.record.Traces;
 import org.dendrite.engine.sim.Simulation;
@@ -51,6 +51,9 @@ public final class RunCommand implements Callable<Integer> {
                     + " as nrniv would; HOC Vectors that record become columns named after their variables")
     List<Path> models = new ArrayList<>();
 
+    @picocli.CommandLine.Mixin
+    org.dendrite.cli.ModOptions mods = new org.dendrite.cli.ModOptions();
+
     @Option(names = "--allen", paramLabel = "FIT.json",
             description = "an Allen Cell Types perisomatic fit (with --morphology CELL.swc), built as AllenSDK does")
     Path allenFit;
@@ -69,7 +72,7 @@ public final class RunCommand implements Callable<Integer> {
     Map<String, Double> set = new LinkedHashMap<>();
 
     @Option(names = "--override", paramLabel = "VALUES.json",
-            description = "parameter values {\"name\": value} to apply, e.g. a fit's best_parameters.json")
+            description = "parameter values {\"name\": value} to apply, e.g. a fit's best_parameters.json, or a Python pickle (.pkl) of such a dict")
     Path override;
 
     @Option(names = "--tstop", paramLabel = "MS", description = "simulated time in ms (default: the model's)")
@@ -148,23 +151,26 @@ public final class RunCommand implements Callable<Integer> {
             if (morphology == null) throw new DendriteException("--allen needs --morphology CELL.swc");
             ModelSpec m = org.dendrite.io.params.PublishedModels.load("allen", allenFit, morphology, null);
             if (protocol != null) org.dendrite.io.params.AllenModel.stepProtocol(m, 0.35, 1000, 1000, 3000);
+            mods.addTo(m);
             return m;
         }
         Path model = models.isEmpty() ? null : models.get(0);
         if (model != null && java.nio.file.Files.isDirectory(model)
                 && !java.nio.file.Files.isRegularFile(model.resolve("model.json"))
                 && org.dendrite.io.params.PublishedModels.isPublishedModelFolder(model)) {
-            return org.dendrite.io.params.PublishedModels.loadFolder(model, protocol);
+            ModelSpec m = org.dendrite.io.params.PublishedModels.loadFolder(model, protocol);
+            mods.addTo(m);
+            return m;
         }
         if (protocol != null) throw new DendriteException("--protocol applies to published-model folders and --allen");
-        return ModelInputs.load(model);
+        return ModelInputs.load(model, mods.mod);
     }
 
     private Integer runHoc() throws IOException {
         org.dendrite.cli.hoc.HocRun.checkFiles(models);
         long t0 = System.nanoTime();
         org.dendrite.cli.hoc.HocRun run = new org.dendrite.cli.hoc.HocRun(
-                org.dendrite.engine.mechanism.MechanismRegistry.standard(), records,
+                mods.library(), records,
                 quiet ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : System.out);
         Simulation sim = run.execute(models, tstop);
         double wall = (System.nanoTime() - t0) / 1e9;

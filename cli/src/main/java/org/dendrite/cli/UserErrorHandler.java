@@ -7,7 +7,7 @@ import picocli.CommandLine;
  * Turns errors into one clear line on stderr instead of a stack trace:
  * bad input (files, options) exits 2, a simulation that went wrong exits 1.
  */
-final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
+public final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
         if (ex instanceof DendriteException de) {

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.dendrite.cli.hoc.HocRun;
-import org.dendrite.engine.mechanism.MechanismRegistry;
+import org.dendrite.engine.mechanism.MechanismLibrary;
 import org.dendrite.io.hoc.HocInterpreter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +37,7 @@ class HocHayL5pcTest {
                 "strdef morph_file",
                 "morph_file = \"" + morph.toAbsolutePath().toString().replace("\\", "/") + "\"",
                 "step_amp = 0.793", "step_del = 100", "step_dur = 200", "run_tstop = 300", ""));
-        HocRun run = new HocRun(MechanismRegistry.standard(), List.of(), new PrintStream(OutputStream.nullOutputStream()));
+        HocRun run = new HocRun(MechanismLibrary.standard(), List.of(), new PrintStream(OutputStream.nullOutputStream()));
         run.execute(List.of(params, HAY.resolve("hay_step.hoc")), null);
         HocInterpreter hoc = run.interpreter();
 

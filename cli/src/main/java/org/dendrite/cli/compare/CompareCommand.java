@@ -52,6 +52,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "RECORDING", description = "ABF, NWB, MAT or CSV recording")
     Path recording;
 
+    @picocli.CommandLine.Mixin
+    org.dendrite.cli.ModOptions mods = new org.dendrite.cli.ModOptions();
+
     @Option(names = "--sweep", paramLabel = "N|all", defaultValue = "all", description = "sweep number (0-based) or all (default)")
     String sweep;
 
@@ -89,6 +92,25 @@ public final class CompareCommand implements Callable<Integer> {
     Path out;
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Builds the model (afresh for every sweep) when it is not a MODEL file, e.g. a HOC folder of the dataset. */
+    @FunctionalInterface
+    public interface ModelSource {
+        ModelSpec load() throws IOException;
+    }
+
+    private ModelSource modelSource;
+
+    /**
+     * A compare command whose model comes from {@code source} (MODEL is then only its name in the report); parse
+     * its other arguments with {@code new CommandLine(cmd).parseArgs(...)} and {@link #call()} it
+     * ({@code dendrite dataset pair}).
+     */
+    public static CompareCommand withModel(ModelSource source) {
+        CompareCommand c = new CompareCommand();
+        c.modelSource = source;
+        return c;
+    }
 
     static final List<String> DEFAULT_FEATURES = List.of("Spikecount", "mean_frequency", "time_to_first_spike",
             "AP_amplitude", "AP_width", "AHP_depth", "ISI_CV", "voltage_base", "steady_state_voltage_stimend",
@@ -206,7 +228,8 @@ public final class CompareCommand implements Callable<Integer> {
         if (st == null) {
             throw new DendriteException(recording + " sweep " + sw.index() + " has no current command waveform; give the stimulus with --stim AMP_nA:START_ms:END_ms");
         }
-        ModelSpec m = ModelInputs.load(model);
+        ModelSpec m = modelSource != null ? modelSource.load()
+                : ModelInputs.load(model == null || model.equals("default") ? null : Path.of(model), mods.mod);
         Location at = inject != null ? parseLocation(m, inject) : new Location(0, 0.5);
         if (!keepModelStimuli) m.points.removeIf(p -> p.type().equals("IClamp"));
         double[] tStim = st.timeMs().clone();

@@ -16,11 +16,13 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.dendrite.cli.Backend;
 import org.dendrite.cli.sweep.RunProgress;
 import org.dendrite.engine.DendriteException;
 import org.dendrite.engine.analysis.FeatureSettings;
 import org.dendrite.engine.build.ModelSpec;
 import org.dendrite.engine.fit.CmaEs;
+import org.dendrite.engine.fit.Evaluator;
 import org.dendrite.engine.fit.Fit;
 import org.dendrite.engine.fit.FitProblem;
 import org.dendrite.engine.fit.ModelParameters;
@@ -73,6 +75,9 @@ public final class FitCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", description = "dendrite model file (.json) or folder (default: the bundled model)")
     Path model;
 
+    @picocli.CommandLine.Mixin
+    org.dendrite.cli.ModOptions mods = new org.dendrite.cli.ModOptions();
+
     @Option(names = {"-t", "--target"}, required = true, paramLabel = "RECORDING|features.json",
             description = "recording file, or BluePyOpt features.json")
     Path target;
@@ -115,7 +120,7 @@ public final class FitCommand implements Callable<Integer> {
     List<String> efel = new ArrayList<>();
 
     @Option(names = "--override", paramLabel = "VALUES.json",
-            description = "fixed values {name: value} applied before fitting, e.g. an earlier fit's best_parameters.json")
+            description = "fixed values {name: value} applied before fitting, e.g. an earlier fit's best_parameters.json or a pickled dict (.pkl)")
     Path override;
 
     @Option(names = "--optimizer", defaultValue = "cmaes", paramLabel = "cmaes|nsga2", description = "default ${DEFAULT-VALUE}")
@@ -155,10 +160,21 @@ public final class FitCommand implements Callable<Integer> {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @Override
-    public Integer call() throws Exception {
-        PrintWriter w = spec.commandLine().getOut();
-        ModelSpec spec0 = Models.load(model);
+    /** Where the evaluations run (the thread pool unless the spark module plugs in its backend). */
+    Backend backend = Backend.THREADS;
+
+    /** This command evaluating on {@code b}. */
+    public FitCommand withBackend(Backend b) {
+        this.backend = b;
+        return this;
+    }
+
+    /** The fit as the options define it: the problem, the parameters file and the targets read. */
+    public record Setup(FitProblem problem, ParamsFile params, FitTargets targets) {}
+
+    /** Reads the model, parameters and target files into the problem (checks them; evaluates nothing). */
+    public Setup setup() throws IOException {
+        ModelSpec spec0 = Models.load(model, mods.mod);
         ParamsFile pf = ParamsFile.read(params);
         Map<String, Double> fixed = new LinkedHashMap<>();
         if (override != null) fixed.putAll(ParamsFile.values(override));
@@ -195,13 +211,23 @@ public final class FitCommand implements Callable<Integer> {
         }
         FitProblem problem = new FitProblem(new ModelParameters(base), pf.free, targets.protocols, targets.features,
                 targets.traces, settings);
+        return new Setup(problem, pf, targets);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter w = spec.commandLine().getOut();
+        Setup setup = setup();
+        FitProblem problem = setup.problem();
+        ParamsFile pf = setup.params();
+        FitTargets targets = setup.targets();
         int n = problem.dimension();
         int pop = population != null ? population : optimizer.equals("nsga2") ? 20 : Math.max(8, 4 + (int) Math.floor(3 * Math.log(n)));
         int nThreads = threads == null ? Workers.defaultThreads() : threads;
 
         // what identifies this fit: a resumed fit must be the same problem
         Map<String, Object> identity = new LinkedHashMap<>();
-        identity.put("model", Models.fingerprint(model));
+        identity.put("model", Models.fingerprint(model, mods.mod));
         identity.put("params", sha256(params));
         identity.put("target", sha256(target));
         identity.put("protocols", protocols == null ? null : sha256(protocols));
@@ -239,19 +265,22 @@ public final class FitCommand implements Callable<Integer> {
             fit = new Fit(problem, opt, hallOfFame);
         }
         Files.createDirectories(out);
-        if (!quiet) {
-            w.printf(Locale.ROOT, "fit: %d free parameters, %d objectives over %d protocols; %s, population %d, %d generations, "
-                            + "seed %d, %d threads%n", n, problem.objectiveCount(), problem.protocols().size(), optimizer,
-                    fit.optimizer() instanceof Nsga2 ? pop + (pop % 2) : pop, generations, seed, nThreads);
-            for (String note : pf.notes) w.println("  note: " + note);
-            for (String note : targets.notes) w.println("  note: " + note);
-            w.flush();
-        }
-        long start = System.nanoTime();
-        int startGen = fit.generation();
         int perGen = fit.optimizer() instanceof Nsga2 ? pop + (pop % 2) : pop;
-        try (Workers workers = new Workers(nThreads);
+        int startGen = fit.generation();
+        long start;
+        int parallelism;
+        try (Evaluator workers = backend.open(spec, model, nThreads);
              RunProgress progress = new RunProgress("fit", (long) generations * perGen, (long) startGen * perGen, quiet, System.err)) {
+            parallelism = workers.parallelism();
+            if (!quiet) {
+                w.printf(Locale.ROOT, "fit: %d free parameters, %d objectives over %d protocols; %s, population %d, %d generations, "
+                                + "seed %d, %s%n", n, problem.objectiveCount(), problem.protocols().size(), optimizer,
+                        perGen, generations, seed, workers.describe());
+                for (String note : pf.notes) w.println("  note: " + note);
+                for (String note : targets.notes) w.println("  note: " + note);
+                w.flush();
+            }
+            start = System.nanoTime();
             fit.run(generations, workers, f -> {
                 try {
                     Map<String, Object> cp = new LinkedHashMap<>();
@@ -268,7 +297,7 @@ public final class FitCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (fit.best() == null) return 0;
-        Map<String, Object> report = FitReport.write(out, fit, targets, seconds, nThreads);
+        Map<String, Object> report = FitReport.write(out, fit, targets, seconds, parallelism);
         if (!quiet) {
             long evals = fit.evaluations() - (long) startGen * perGen;
             w.printf(Locale.ROOT, "%s generation %d of %d: best score %.5g after %d evaluations (%.1f s, %.2f evaluations/s)%n",

@@ -19,6 +19,38 @@ public final class Models {
         return org.dendrite.cli.ModelInputs.load(model);
     }
 
+    /** As {@link #load(Path)}, with the --mod mechanisms. */
+    public static ModelSpec load(Path model, java.util.List<Path> mod) throws IOException {
+        return org.dendrite.cli.ModelInputs.load(model, mod);
+    }
+
+    /**
+     * As {@link #fingerprint(Path)}, extended by the bytes of every .mod file loaded (a folder: its .mod files in
+     * name order), so that a resumed sweep or fit refuses changed mechanisms.
+     */
+    public static String fingerprint(Path model, java.util.List<Path> mod) throws IOException {
+        String base = fingerprint(model);
+        if (mod.isEmpty()) return base;
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(base.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (Path p : mod) {
+                java.util.List<Path> files = new java.util.ArrayList<>();
+                if (Files.isDirectory(p)) {
+                    try (var s = Files.list(p)) {
+                        s.filter(f -> f.toString().endsWith(".mod")).sorted().forEach(files::add);
+                    }
+                } else if (Files.isRegularFile(p)) {
+                    files.add(p);
+                }
+                for (Path f : files) md.update(Files.readAllBytes(f));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** SHA-256 of the model file's bytes ("bundled" for the default model): a resumed run checks it. */
     public static String fingerprint(Path model) throws IOException {
         if (model == null) return "bundled:" + org.dendrite.cli.ModelInputs.DEFAULT_MODEL;

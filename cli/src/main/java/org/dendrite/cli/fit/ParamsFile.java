@@ -29,8 +29,14 @@ public final class ParamsFile {
     /** Entries left to the model (fixed values of distributed parameters). */
     public final List<String> notes = new ArrayList<>();
 
-    /** A flat {@code {name: value}} file such as a fit's best_parameters.json. */
+    /**
+     * A flat {@code {name: value}} file such as a fit's best_parameters.json, or a Python pickle ({@code .pkl}) of
+     * such a dict (numpy scalars allowed; see {@link org.dendrite.io.params.PickledParameters}).
+     */
     public static Map<String, Double> values(Path file) throws IOException {
+        if (org.dendrite.io.params.PickledParameters.isPickle(file)) {
+            return new LinkedHashMap<>(org.dendrite.io.params.PickledParameters.read(file).requireNamed());
+        }
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(file.toFile());

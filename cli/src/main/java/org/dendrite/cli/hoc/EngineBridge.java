@@ -10,11 +10,11 @@ import org.dendrite.engine.DendriteException;
 import org.dendrite.engine.build.Location;
 import org.dendrite.engine.build.ModelSpec;
 import org.dendrite.engine.build.SegmentValue;
-import org.dendrite.engine.mechanism.MechanismRegistry;
+import org.dendrite.engine.mechanism.MechanismLibrary;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.Variable;
 import org.dendrite.engine.morphology.Morphology;
-import org.dendrite.engine.point.SpikeSource;
+import org.dendrite.engine.mechanism.SpikeSource;
 import org.dendrite.engine.record.Probe;
 import org.dendrite.engine.sim.Simulation;
 import org.dendrite.io.hoc.HocPointer;
@@ -34,7 +34,7 @@ import org.dendrite.io.hoc.RecordRequest;
  * same as for a model read from JSON, plus one array read per recorded Vector.
  */
 public final class EngineBridge implements HocSimulationBridge {
-    private final MechanismRegistry registry;
+    private final MechanismLibrary registry;
     private final List<String> extraRecordings;
     private Simulation sim;
     private ModelSpec spec;
@@ -52,7 +52,7 @@ public final class EngineBridge implements HocSimulationBridge {
     private final List<DoubleList> extra = new ArrayList<>();
     private List<Probe> extraProbes = List.of();
 
-    public EngineBridge(MechanismRegistry registry, List<String> extraRecordings) {
+    public EngineBridge(MechanismLibrary registry, List<String> extraRecordings) {
         this.registry = registry;
         this.extraRecordings = List.copyOf(extraRecordings);
     }
@@ -159,7 +159,7 @@ public final class EngineBridge implements HocSimulationBridge {
         return toSpec(world, registry, world.vInit());
     }
 
-    private ModelSpec toSpec(HocWorld world, MechanismRegistry reg, double vInit) {
+    private ModelSpec toSpec(HocWorld world, MechanismLibrary reg, double vInit) {
         Morphology morph = world.toMorphology("hoc");
         ModelSpec m = new ModelSpec(morph);
         m.name = "hoc";
@@ -198,7 +198,7 @@ public final class EngineBridge implements HocSimulationBridge {
         return true;
     }
 
-    private static void addMechanisms(ModelSpec m, MechanismRegistry reg, HocSection s, int i) {
+    private static void addMechanisms(ModelSpec m, MechanismLibrary reg, HocSection s, int i) {
         List<String> ionsUsed = new ArrayList<>();
         for (MechanismInstance mi : s.mechanisms().values()) {
             if (mi.name().endsWith("_ion") || !reg.contains(mi.name())) continue;

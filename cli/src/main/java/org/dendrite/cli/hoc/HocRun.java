@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.dendrite.engine.mechanism.MechanismRegistry;
-import org.dendrite.engine.point.SpikeSource;
+import org.dendrite.engine.mechanism.MechanismLibrary;
+import org.dendrite.engine.mechanism.SpikeSource;
 import org.dendrite.engine.record.Probe;
 import org.dendrite.engine.sim.Simulation;
 import org.dendrite.io.hoc.HocInterpreter;
@@ -25,7 +25,7 @@ public final class HocRun {
     private final HocInterpreter hoc;
     private final EngineBridge bridge;
 
-    public HocRun(MechanismRegistry registry, List<String> extraRecordings, PrintStream out) {
+    public HocRun(MechanismLibrary registry, List<String> extraRecordings, PrintStream out) {
         bridge = new EngineBridge(registry, extraRecordings);
         hoc = new HocInterpreter(new RegistryCatalog(registry));
         hoc.setOut(out);

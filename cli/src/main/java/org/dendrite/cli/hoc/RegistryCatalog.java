@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.dendrite.engine.mechanism.IonUse;
 import org.dendrite.engine.mechanism.MechanismKind;
-import org.dendrite.engine.mechanism.MechanismRegistry;
+import org.dendrite.engine.mechanism.MechanismLibrary;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.Variable;
 import org.dendrite.io.hoc.BuiltinMechanisms;
@@ -17,17 +17,18 @@ import org.dendrite.io.hoc.MechanismCatalog;
  * The HOC interpreter's view of the engine's mechanism registry: every mechanism dendrite can simulate, with
  * its variables and defaults, so that {@code insert NaTa_t} and {@code gNaTa_tbar_NaTa_t = ...} work in HOC
  * exactly as the engine will run them. Ions and anything the registry lacks come from the interpreter's
- * built-in catalogue (ion mechanisms {@code na_ion}…, and mechanism globals such as {@code usetable_hh}).
+ * built-in catalogue (ion mechanisms {@code na_ion}…). Declared GLOBALs ({@code ehcn_Ih}, {@code usetable_hh}) are
+ * HOC globals, so an assignment in HOC reaches the engine as the same global a JSON model or {@code --set} sets.
  */
 public final class RegistryCatalog implements MechanismCatalog {
     private final Map<String, Mechanism> byName = new LinkedHashMap<>();
     private final BuiltinMechanisms builtin = new BuiltinMechanisms();
 
-    public RegistryCatalog(MechanismRegistry registry) {
+    public RegistryCatalog(MechanismLibrary registry) {
         for (MechanismType t : registry.all()) {
             Mechanism fallback = builtin.mechanism(t.name());
             List<Parameter> params = new ArrayList<>();
-            for (Variable v : t.variables()) params.add(new Parameter(v.name(), v.defaultValue(), v.unit(), false));
+            for (Variable v : t.variables()) params.add(new Parameter(v.name(), v.defaultValue(), v.unit(), v.isGlobal()));
             if (fallback != null) {
                 for (Parameter p : fallback.parameters()) {
                     if (p.global() && params.stream().noneMatch(q -> q.name().equals(p.name()))) params.add(p);

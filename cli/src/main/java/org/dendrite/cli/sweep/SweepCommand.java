@@ -1,5 +1,6 @@
 package org.dendrite.cli.sweep;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.dendrite.cli.Backend;
 import org.dendrite.engine.DendriteException;
 import org.dendrite.engine.fit.Workers;
 import picocli.CommandLine.Command;
@@ -49,6 +51,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL",
             description = "dendrite model file (.json) or folder; default: the bundled model (or the sweep file's \"model\")")
     Path model;
+
+    @picocli.CommandLine.Mixin
+    org.dendrite.cli.ModOptions mods = new org.dendrite.cli.ModOptions();
 
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=FROM:TO:N",
             description = "a swept parameter: NAME=FROM:TO:N (N grid points, ends included), NAME=FROM:TO:N:log, "
@@ -112,8 +117,20 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Override
-    public Integer call() throws Exception {
+    /** Where the runs are evaluated (the thread pool unless the spark module plugs in its backend). */
+    Backend backend = Backend.THREADS;
+
+    /** This command evaluating on {@code b}. */
+    public SweepCommand withBackend(Backend b) {
+        this.backend = b;
+        return this;
+    }
+
+    /** The sweep as the options (and the sweep file) define it, and the resolved MODEL path (null: bundled). */
+    public record Setup(SweepDefinition def, Path model) {}
+
+    /** Reads the options into a sweep definition (checks them; runs nothing). */
+    public Setup setup() throws IOException {
         SweepDefinition def = config != null ? SweepDefinition.read(config) : new SweepDefinition();
         Path modelPath = model;
         if (modelPath == null && def.model != null) {
@@ -142,14 +159,24 @@ public final class SweepCommand implements Callable<Integer> {
             def.efel.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
         }
         def.traces |= traces;
+        if (!mods.mod.isEmpty()) def.mod = mods.mod.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
         if (def.params.isEmpty()) throw new DendriteException("no --param given (e.g. --param somatic.gnabar_hh=0.06:0.18:7)");
+        return new Setup(def, modelPath);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Setup setup = setup();
+        SweepDefinition def = setup.def();
+        Path modelPath = setup.model();
         int nThreads = threads == null ? Workers.defaultThreads() : threads;
         PrintWriter w = spec.commandLine().getOut();
         var err = System.err;
-        SweepRunner.Outcome o = SweepRunner.run(def, modelPath, out, nThreads, shard, stopAfter, quiet, err);
+        SweepRunner.Outcome o = SweepRunner.run(def, modelPath, out, () -> backend.open(spec, modelPath, nThreads), shard,
+                stopAfter, quiet, err);
         if (!quiet) {
-            w.printf(Locale.ROOT, "%s: %d of %d runs done (%d now, %d failed) in %.1f s on %d threads (%.2f runs/s)%n",
-                    out, o.done(), o.total(), o.ranNow(), o.failed(), o.seconds(), nThreads,
+            w.printf(Locale.ROOT, "%s: %d of %d runs done (%d now, %d failed) in %.1f s on %s (%.2f runs/s)%n",
+                    out, o.done(), o.total(), o.ranNow(), o.failed(), o.seconds(), o.where(),
                     o.ranNow() / Math.max(1e-9, o.seconds()));
             if (o.complete()) w.printf("results: %s, %s, summary.png%n", out.resolve(ResultsLog.CSV), out.resolve(ResultsLog.JSONL));
             else w.println("stopped early; run the same command again to continue");

@@ -30,7 +30,7 @@ import org.dendrite.engine.DendriteException;
 public final class SweepDefinition {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> KEYS = List.of("model", "params", "sampler", "samples", "seed", "features",
-            "probe", "set", "efel", "traces", "model_sha256", "shard", "runs");
+            "probe", "set", "efel", "traces", "mod", "model_sha256", "shard", "runs");
 
     public String model;
     public List<String> params = new ArrayList<>();
@@ -42,6 +42,8 @@ public final class SweepDefinition {
     public Map<String, Double> set = new LinkedHashMap<>();
     public Map<String, String> efel = new LinkedHashMap<>();
     public boolean traces;
+    /** .mod files or folders loaded into the model (--mod), resolved like the model path. */
+    public List<String> mod = new ArrayList<>();
 
     /** Reads a sweep JSON file; errors name the JSON path. */
     public static SweepDefinition read(Path file) throws IOException {
@@ -70,6 +72,7 @@ public final class SweepDefinition {
         if (o.has("set")) o.get("set").fields().forEachRemaining(e -> d.set.put(e.getKey(), e.getValue().asDouble()));
         if (o.has("efel")) o.get("efel").fields().forEachRemaining(e -> d.efel.put(e.getKey(), e.getValue().asText()));
         if (o.has("traces")) d.traces = o.get("traces").asBoolean();
+        if (o.has("mod")) for (JsonNode m : o.get("mod")) d.mod.add(m.asText());
         return d;
     }
 
@@ -107,6 +110,10 @@ public final class SweepDefinition {
         ObjectNode e = o.putObject("efel");
         efel.forEach(e::put);
         o.put("traces", traces);
+        if (!mod.isEmpty()) {
+            ArrayNode m = o.putArray("mod");
+            mod.forEach(m::add);
+        }
         o.put("shard", shard);
         o.put("runs", runs);
         return o;

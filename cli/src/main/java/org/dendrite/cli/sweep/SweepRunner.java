@@ -20,6 +20,7 @@ import org.dendrite.cli.fit.Models;
 import org.dendrite.engine.DendriteException;
 import org.dendrite.engine.analysis.FeatureSettings;
 import org.dendrite.engine.build.ModelSpec;
+import org.dendrite.engine.fit.Evaluator;
 import org.dendrite.engine.fit.ModelParameters;
 import org.dendrite.engine.fit.ParameterRange;
 import org.dendrite.engine.fit.Protocol;
@@ -36,7 +37,12 @@ public final class SweepRunner {
 
     /** What happened. */
     public record Outcome(long total, int done, int ranNow, int failed, double seconds, int repairedBytes,
-                          boolean complete) {}
+                          boolean complete, String where) {}
+
+    /** Opens the evaluator once the results folder is checked (so a refused sweep starts no cluster job). */
+    public interface EvaluatorSource {
+        Evaluator open() throws IOException;
+    }
 
     private SweepRunner() {}
 
@@ -69,11 +75,18 @@ public final class SweepRunner {
      */
     public static Outcome run(SweepDefinition def, Path modelPath, Path dir, int threads, String shardText,
                               int stopAfter, boolean quiet, PrintStream err) throws IOException {
-        ModelSpec spec = Models.load(modelPath);
+        return run(def, modelPath, dir, () -> new Workers(threads), shardText, stopAfter, quiet, err);
+    }
+
+    /** As above, evaluating on the given backend; rows are written here, in the same way for every backend. */
+    public static Outcome run(SweepDefinition def, Path modelPath, Path dir, EvaluatorSource evaluators, String shardText,
+                              int stopAfter, boolean quiet, PrintStream err) throws IOException {
+        List<Path> mod = def.mod.stream().map(Path::of).toList();
+        ModelSpec spec = Models.load(modelPath, mod);
         Sweep sweep = build(def, spec);
         int[] shard = parseShard(shardText);
         List<String> spikeSources = new ArrayList<>(Simulation.compile(spec).spikeSources().keySet());
-        ObjectNode identity0 = def.toJson(Models.fingerprint(modelPath), shard[1] == 1 ? null : shard[0] + "/" + shard[1],
+        ObjectNode identity0 = def.toJson(Models.fingerprint(modelPath, mod), shard[1] == 1 ? null : shard[0] + "/" + shard[1],
                 sweep.size());
         // normalised through text, as it is compared with what is read back from the file
         ObjectNode identity = (ObjectNode) JSON.readTree(JSON.writeValueAsBytes(identity0));
@@ -113,10 +126,12 @@ public final class SweepRunner {
             }
             Path traceDir = dir.resolve("traces");
             int[] indices = todo.stream().mapToInt(Integer::intValue).toArray();
-            try (Workers workers = new Workers(threads);
+            String where;
+            try (Evaluator workers = evaluators.open();
                  RunProgress progress = new RunProgress("sweep", mine, mine - indices.length, quiet, err)) {
+                where = workers.describe();
                 IOException[] ioError = new IOException[1];
-                workers.stream(indices, k -> sweep.run(k, def.traces), (index, row) -> {
+                workers.runs(sweep, indices, def.traces, (index, row) -> {
                     try {
                         if (def.traces && row.time() != null) writeTrace(traceDir, row);
                         log.append(toJson(row, layout.params()));
@@ -137,7 +152,7 @@ public final class SweepRunner {
                 SweepPlot.write(dir.resolve("summary.png"), layout, log.rows().values());
             }
             return new Outcome(mine, log.doneCount(), ran[0], failed[0], (System.nanoTime() - start) / 1e9,
-                    log.repairedBytes(), complete);
+                    log.repairedBytes(), complete, where);
         }
     }
 

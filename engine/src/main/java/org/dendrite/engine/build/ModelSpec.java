@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.dendrite.engine.discretization.NsegRule;
 import org.dendrite.engine.morphology.Morphology;
+import org.dendrite.engine.mechanism.MechanismType;
+import org.dendrite.engine.mechanism.MechanismLibrary;
 
 /**
  * A complete description of a model, independent of any file format: morphology, per-section
@@ -32,8 +34,18 @@ public final class ModelSpec {
     /** Global mechanism parameters such as {@code usetable_hh}. */
     public final Map<String, Double> globals = new LinkedHashMap<>();
     public final RunSettings run = new RunSettings();
-    /** Which channel library the mechanism names refer to: {@code hay} (the default) or {@code allen}. */
+    /**
+     * Which bundled channel libraries the mechanism names refer to, in load order: {@code hay} (the default),
+     * {@code allen}, {@code none}, or several joined by commas ({@code "hay,allen"}: later names replace earlier).
+     */
     public String mechanismLibrary = "hay";
+    /**
+     * Mechanisms the model brings itself (its .mod files, compiled by io), in registration order; loaded after
+     * the bundles, replacing bundled types of the same name. {@link #modPaths} says where they came from.
+     */
+    public final List<MechanismType> loadedMechanisms = new ArrayList<>();
+    /** The .mod files or folders the loaded mechanisms came from (kept for writing the model back). */
+    public final List<String> modPaths = new ArrayList<>();
     /** Per-section initial voltage (mV) overriding {@code run.vInit}; NaN where not set. */
     private final double[] vInit;
     /** Model name (for reports); description is free text. */
@@ -63,6 +75,12 @@ public final class ModelSpec {
     }
 
     public Morphology morphology() { return morphology; }
+
+    /** The mechanisms this model can use: built-ins, its bundles, then its own loaded mechanisms. */
+    public MechanismLibrary library() {
+        MechanismLibrary lib = MechanismLibrary.named(mechanismLibrary);
+        return loadedMechanisms.isEmpty() ? lib : lib.with("the model's .mod files", loadedMechanisms, note -> {});
+    }
     public int nseg(int section) { return nseg[section]; }
     public double ra(int section) { return ra[section]; }
     public double cm(int section) { return cm[section]; }

@@ -53,11 +53,13 @@ public final class Fit {
     }
 
     /** Runs until {@code generations} generations are complete (or the listener says stop). */
-    public void run(int generations, Workers workers, Listener listener) {
+    public void run(int generations, Evaluator evaluator, Listener listener) {
         while (optimizer.generation() < generations) {
             double[][] pop = optimizer.ask();
             int gen = optimizer.generation();
-            List<double[]> objs = workers.map(pop.length, k -> problem.objectives(problem.toValues(pop[k])));
+            double[][] values = new double[pop.length][];
+            for (int k = 0; k < pop.length; k++) values[k] = problem.toValues(pop[k]);
+            List<double[]> objs = evaluator.objectives(problem, values);
             double[][] f = objs.toArray(new double[0][]);
             optimizer.tell(f);
             evaluations += pop.length;

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.dendrite.engine.DendriteException;
 import org.dendrite.engine.build.ModelSpec;
 import org.dendrite.engine.build.SegmentValue;
-import org.dendrite.engine.mechanism.MechanismRegistry;
+import org.dendrite.engine.mechanism.MechanismLibrary;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.Variable;
 import org.dendrite.engine.morphology.Morphology;
@@ -42,13 +42,13 @@ import org.dendrite.engine.morphology.Section;
  */
 public final class ModelParameters {
     private final ModelSpec base;
-    private final MechanismRegistry registry;
+    private final MechanismLibrary registry;
 
     public ModelParameters(ModelSpec base) {
-        this(base, MechanismRegistry.library(base.mechanismLibrary));
+        this(base, base.library());
     }
 
-    public ModelParameters(ModelSpec base, MechanismRegistry registry) {
+    public ModelParameters(ModelSpec base, MechanismLibrary registry) {
         this.base = base;
         this.registry = registry;
     }
@@ -75,7 +75,7 @@ public final class ModelParameters {
     /** A point process or artificial cell parameter. */
     public record Point(String name, String parameter) implements Target {}
 
-    /** A global parameter such as usetable_hh. */
+    /** A global: a mechanism GLOBAL such as ehcn_Ih or usetable_hh, or an ion's initial concentration (cai0_ca_ion). */
     public record Global(String name) implements Target {}
 
     /** Resolves a parameter name, or throws a {@link DendriteException} that says what the model offers. */
@@ -87,7 +87,7 @@ public final class ModelParameters {
             }
             default -> { }
         }
-        if (n.startsWith("usetable_") || n.matches("[a-z]+[io]0_[a-z]+_ion")) return new Global(n);
+        if (n.matches("[a-z]+[io]0_[a-z]+_ion") || isDeclaredGlobal(n)) return new Global(n);
         int dot = n.indexOf('.');
         if (dot <= 0 || dot == n.length() - 1) {
             throw new DendriteException("parameter '" + name + "': expected TARGET.PARAM (e.g. somatic.gnabar_hh, "
@@ -151,6 +151,12 @@ public final class ModelParameters {
                     + describe(sections));
         }
         return new Mechanism(type.name(), plain, where.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** A mechanism GLOBAL as NEURON names it ({@code ehcn_Ih}, {@code usetable_hh}), declared by a library type. */
+    private boolean isDeclaredGlobal(String n) {
+        for (MechanismType t : registry.all()) if (n.endsWith("_" + t.name()) && t.globalIndex(n) >= 0) return true;
+        return false;
     }
 
     private boolean isMechanismParameter(String param, int[] sections) {
@@ -337,6 +343,8 @@ public final class ModelParameters {
         s.run.secondorder = b.run.secondorder;
         s.run.recordEvery = b.run.recordEvery;
         s.mechanismLibrary = b.mechanismLibrary;
+        s.loadedMechanisms.addAll(b.loadedMechanisms);
+        s.modPaths.addAll(b.modPaths);
         s.name = b.name;
         s.description = b.description;
         return s;

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.dendrite.engine.DendriteException;
 import org.dendrite.engine.build.ModelSpec;
-import org.dendrite.engine.point.SpikeSource;
+import org.dendrite.engine.mechanism.SpikeSource;
 import org.dendrite.engine.record.Traces;
 import org.dendrite.engine.sim.Simulation;
 

@@ -69,9 +69,9 @@ public final class Sweep {
         return points[index].clone();
     }
 
-    /** One finished run. */
+    /** One finished run (serializable: a cluster backend sends rows back to the driver). */
     public record Row(int index, double[] values, Map<String, double[]> features, Map<String, double[]> spikes,
-                      String error, double[] time, double[] trace) {}
+                      String error, double[] time, double[] trace) implements java.io.Serializable {}
 
     /** Simulates run {@code index}; {@code keepTrace} keeps the probe's trace for per-run trace files. */
     public Row run(int index, boolean keepTrace) {

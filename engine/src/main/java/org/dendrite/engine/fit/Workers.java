@@ -17,7 +17,7 @@ import org.dendrite.engine.DendriteException;
  * A fixed pool of worker threads, one independent simulation per worker at a time. Results never depend on the
  * number of threads: each task is a pure function of its index, and results are returned by index.
  */
-public final class Workers implements AutoCloseable {
+public final class Workers implements Evaluator {
     private final int threads;
     private final ExecutorService pool;
 
@@ -40,6 +40,26 @@ public final class Workers implements AutoCloseable {
 
     public int threads() {
         return threads;
+    }
+
+    @Override
+    public int parallelism() {
+        return threads;
+    }
+
+    @Override
+    public String describe() {
+        return threads + " threads";
+    }
+
+    @Override
+    public List<double[]> objectives(FitProblem problem, double[][] values) {
+        return map(values.length, k -> problem.objectives(values[k]));
+    }
+
+    @Override
+    public void runs(Sweep sweep, int[] indices, boolean keepTraces, Sink<Sweep.Row> sink) {
+        stream(indices, k -> sweep.run(k, keepTraces), sink);
     }
 
     /** Evaluates {@code task} at 0..n-1 and returns the results in index order. */

@@ -3,8 +3,8 @@ package org.dendrite.engine.mechanism;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.dendrite.engine.ion.IonPool;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.IonPool;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * Small helpers shared by the channel libraries: NEURON's finite-difference current contribution, the cnexp
@@ -69,7 +69,7 @@ public final class Channels {
      * Descriptor of a gated channel: parameter {@code gbarName} (S/cm2), one STATE per gate, ASSIGNED current
      * {@code currentName} and conductance {@code gName}, plus {@code extra} variables.
      */
-    public static MechanismType channel(String name, int order, String gbarName, double gbarDefault, String ion,
+    public static MechanismType channel(String name, String gbarName, double gbarDefault, String ion,
                                         String currentName, String gName, MechanismType.Factory factory,
                                         List<String> gates, Variable... extra) {
         List<Variable> vars = new ArrayList<>();
@@ -79,6 +79,6 @@ public final class Channels {
         vars.add(Variable.assigned(gName, "S/cm2"));
         vars.addAll(List.of(extra));
         List<IonUse> ions = ion == null ? List.of() : List.of(IonUse.channel(ion));
-        return new MechanismType(name, MechanismKind.DENSITY, order, vars, ions, factory);
+        return new MechanismType(name, MechanismKind.DENSITY, vars, ions, factory);
     }
 }

@@ -1,7 +1,7 @@
 package org.dendrite.engine.mechanism;
 
-import org.dendrite.engine.ion.IonPool;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.IonPool;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * Base of the Hodgkin–Huxley-style channels of the Hay and Allen libraries: an ohmic current

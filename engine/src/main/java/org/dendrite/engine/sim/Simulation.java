@@ -4,19 +4,20 @@ import java.util.List;
 import java.util.Map;
 
 import org.dendrite.engine.build.ModelSpec;
-import org.dendrite.engine.ion.IonPool;
+import org.dendrite.engine.mechanism.IonPool;
 import org.dendrite.engine.mechanism.MechanismBlock;
-import org.dendrite.engine.mechanism.MechanismRegistry;
+import org.dendrite.engine.mechanism.MechanismLibrary;
 import org.dendrite.engine.morphology.Morphology;
-import org.dendrite.engine.point.EventContext;
-import org.dendrite.engine.point.EventQueue;
-import org.dendrite.engine.point.EventTarget;
-import org.dendrite.engine.point.NetCon;
-import org.dendrite.engine.point.ArtificialCell;
-import org.dendrite.engine.point.NetStim;
-import org.dendrite.engine.point.SpikeSource;
-import org.dendrite.engine.point.ThresholdDetector;
+import org.dendrite.engine.mechanism.EventContext;
+import org.dendrite.engine.sim.EventQueue;
+import org.dendrite.engine.mechanism.EventTarget;
+import org.dendrite.engine.mechanism.NetCon;
+import org.dendrite.engine.mechanism.ArtificialCell;
+import org.dendrite.engine.mechanism.builtin.NetStim;
+import org.dendrite.engine.mechanism.SpikeSource;
+import org.dendrite.engine.sim.ThresholdDetector;
 import org.dendrite.engine.record.Traces;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * A compiled cell and its fixed-step integrator, reproducing NEURON's {@code finitialize} and
@@ -66,10 +67,10 @@ public final class Simulation implements EventContext {
 
     /** Compiles a model description with the standard mechanisms. */
     public static Simulation compile(ModelSpec spec) {
-        return compile(spec, MechanismRegistry.library(spec.mechanismLibrary));
+        return compile(spec, spec.library());
     }
 
-    public static Simulation compile(ModelSpec spec, MechanismRegistry registry) {
+    public static Simulation compile(ModelSpec spec, MechanismLibrary registry) {
         return new SimulationCompiler(spec, registry).compile();
     }
 
@@ -124,6 +125,7 @@ public final class Simulation implements EventContext {
     public void fadvance() {
         double dt = state.dt;
         for (ThresholdDetector d : detectors) d.check(state.t, this);
+        for (MechanismBlock m : blocks) m.watch(state, this);
         deliverEvents(state.t + dt / 2);
         state.t += dt / 2;
         for (MechanismBlock m : blocks) m.prepare(state);
@@ -239,6 +241,11 @@ public final class Simulation implements EventContext {
     @Override
     public void sendSelf(double deliveryTime, EventTarget target, int instance, double flag) {
         queue.add(deliveryTime, target, instance, null, flag);
+    }
+
+    @Override
+    public void moveSelf(EventTarget target, int instance, double newDeliveryTime) {
+        queue.move(target, instance, newDeliveryTime);
     }
 
     @Override

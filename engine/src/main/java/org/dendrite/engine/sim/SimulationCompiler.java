@@ -13,29 +13,30 @@ import org.dendrite.engine.build.Location;
 import org.dendrite.engine.build.ModelSpec;
 import org.dendrite.engine.build.SegmentValue;
 import org.dendrite.engine.discretization.SegmentGeometry;
-import org.dendrite.engine.ion.IonPool;
-import org.dendrite.engine.mechanism.Hh;
+import org.dendrite.engine.mechanism.IonPool;
 import org.dendrite.engine.mechanism.IonUse;
 import org.dendrite.engine.mechanism.MechanismBlock;
 import org.dendrite.engine.mechanism.MechanismKind;
-import org.dendrite.engine.mechanism.MechanismRegistry;
+import org.dendrite.engine.mechanism.MechanismLibrary;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.Variable;
 import org.dendrite.engine.morphology.Morphology;
-import org.dendrite.engine.point.EventTarget;
-import org.dendrite.engine.point.IPlay;
-import org.dendrite.engine.point.NetCon;
-import org.dendrite.engine.point.ArtificialCell;
-import org.dendrite.engine.point.NetStim;
-import org.dendrite.engine.point.SpikeSource;
-import org.dendrite.engine.point.ThresholdDetector;
+import org.dendrite.engine.mechanism.EventTarget;
+import org.dendrite.engine.mechanism.builtin.IPlay;
+import org.dendrite.engine.mechanism.NetCon;
+import org.dendrite.engine.mechanism.ArtificialCell;
+import org.dendrite.engine.mechanism.builtin.NetStim;
+import org.dendrite.engine.mechanism.SpikeSource;
+import org.dendrite.engine.sim.ThresholdDetector;
 import org.dendrite.engine.record.Probe;
 import org.dendrite.engine.record.Traces;
+import org.dendrite.engine.mechanism.CellState;
+import org.dendrite.engine.mechanism.VectorInput;
 
 /** Turns a {@link ModelSpec} into a {@link Simulation}: node numbering, geometry, matrix coefficients, blocks. */
 final class SimulationCompiler {
     private final ModelSpec spec;
-    private final MechanismRegistry registry;
+    private final MechanismLibrary registry;
     private final Morphology morph;
     private Topology topo;
     private CellState state;
@@ -45,7 +46,7 @@ final class SimulationCompiler {
     private final Map<String, Integer> pointInstanceOf = new HashMap<>();
     private final List<MechanismBlock> blocks = new ArrayList<>();
 
-    SimulationCompiler(ModelSpec spec, MechanismRegistry registry) {
+    SimulationCompiler(ModelSpec spec, MechanismLibrary registry) {
         this.spec = spec;
         this.registry = registry;
         this.morph = spec.morphology();
@@ -57,6 +58,7 @@ final class SimulationCompiler {
         double[] area = new double[n];
         double[] ri = new double[n];
         double[] cm = new double[n];
+        double[] diam = new double[n];
         java.util.Arrays.fill(area, 100.0);
         for (int s = 0; s < morph.size(); s++) {
             SegmentGeometry g;
@@ -69,6 +71,7 @@ final class SimulationCompiler {
             int ns = topo.nseg(s);
             for (int j = 0; j < ns; j++) {
                 area[first + j] = g.area()[j];
+                diam[first + j] = g.diam()[j];
                 ri[first + j] = g.ri()[j];
                 cm[first + j] = spec.cm(s);
             }
@@ -82,7 +85,7 @@ final class SimulationCompiler {
             a[i] = (-1e2 * g) / area[parent[i]];
         }
         createIons(n);
-        state = new CellState(n, area, ions);
+        state = new CellState(n, area, diam, ions);
         ModelSpec.RunSettings run = spec.run;
         state.dt = run.dt;
         state.celsius = run.celsius;
@@ -92,7 +95,7 @@ final class SimulationCompiler {
         for (IonPool p : ions.values()) p.seal();
         List<ArtificialCell> netStims = buildPointProcesses();
         applyGlobals();
-        blocks.sort(Comparator.comparingInt(m -> m.type().order()));
+        blocks.sort(Comparator.comparingInt(m -> registry.order(m.type().name())));
         Map<String, SpikeSource> named = new LinkedHashMap<>();
         for (ModelSpec.ArtificialSpec c : spec.artificialCells) {
             if (pointBlockOf.get(c.name()) instanceof ArtificialCell ac) named.put(c.name(), ac.source(pointInstanceOf.get(c.name())));
@@ -277,18 +280,18 @@ final class SimulationCompiler {
                 pointInstanceOf.put(p.name(), k);
                 double[] times = spec.eventTimes.get(p.name());
                 if (times != null) {
-                    if (!(block instanceof org.dendrite.engine.mechanism.synapse.VecStim vs)) {
+                    if (!(block instanceof VectorInput vs)) {
                         throw new DendriteException(p.name() + ": spike times given, but " + t.name() + " takes none");
                     }
-                    vs.setTimes(k, times);
+                    vs.setInput(k, times, null);
                 }
             }
             blocks.add(block);
             if (block instanceof ArtificialCell ns) netStims.add(ns);
-            if (block instanceof IPlay play) {
+            if (t.name().equals(IPlay.TYPE.name()) && block instanceof VectorInput play) {
                 for (ModelSpec.CurrentWaveform w : spec.waveforms) {
                     try {
-                        play.setWaveform(pointInstanceOf.get(w.name()), w.timeMs(), w.currentNa());
+                        play.setInput(pointInstanceOf.get(w.name()), w.timeMs(), w.currentNa());
                     } catch (IllegalArgumentException ex) {
                         throw new DendriteException("current waveform " + w.name() + ": " + ex.getMessage());
                     }
@@ -304,9 +307,7 @@ final class SimulationCompiler {
 
     private void applyGlobals() {
         for (var g : spec.globals.entrySet()) {
-            if (g.getKey().equals(Hh.USETABLE)) {
-                for (MechanismBlock m : blocks) if (m instanceof Hh hh) hh.setUseTable(g.getValue() != 0);
-            } else if (g.getKey().matches("[a-z]+[io]0_[a-z]+_ion")) {
+            if (g.getKey().matches("[a-z]+[io]0_[a-z]+_ion")) {
                 String ionName = g.getKey().substring(g.getKey().indexOf('_') + 1, g.getKey().lastIndexOf("_ion"));
                 IonPool pool = ions.get(ionName);
                 if (pool == null) continue; // no mechanism uses that ion: the global has no effect, as in NEURON
@@ -314,26 +315,31 @@ final class SimulationCompiler {
                 else pool.co0 = g.getValue();
             } else if (!setMechanismGlobal(g.getKey(), g.getValue())) {
                 throw new DendriteException("unknown global parameter '" + g.getKey()
-                        + "' (known: usetable_hh, <ion>i0_<ion>_ion, <ion>o0_<ion>_ion, <param>_<mechanism>)");
+                        + "' (known: <ion>i0_<ion>_ion, <ion>o0_<ion>_ion, and the GLOBALs of the mechanisms: "
+                        + String.join(", ", declaredGlobals()) + ")");
             }
         }
     }
 
     /**
-     * A mechanism GLOBAL ({@code <param>_<SUFFIX>}): set on the inserted block that knows it; accepted without
-     * effect when the mechanism exists but is inserted nowhere (as NEURON does).
+     * A mechanism GLOBAL as NEURON names it ({@code <param>_<SUFFIX>}, declared by the mechanism): set on the
+     * block of that type; accepted without effect when the mechanism is inserted nowhere (as NEURON does).
      */
     private boolean setMechanismGlobal(String name, double value) {
         boolean known = false;
-        for (MechanismBlock m : blocks) {
-            if (name.endsWith("_" + m.type().name()) && m.setGlobal(name, value)) known = true;
-        }
-        if (known) return true;
         for (MechanismType t : registry.all()) {
-            if (name.endsWith("_" + t.name()) && name.length() > t.name().length() + 1
-                    && blocks.stream().noneMatch(b -> b.type() == t)) return true;
+            if (!name.endsWith("_" + t.name()) || t.globalIndex(name) < 0) continue;
+            known = true;
+            for (MechanismBlock m : blocks) if (m.type().name().equals(t.name())) m.setGlobal(name, value);
         }
-        return false;
+        return known;
+    }
+
+    /** Every settable mechanism GLOBAL of the library, NEURON-named. */
+    private List<String> declaredGlobals() {
+        List<String> out = new ArrayList<>();
+        for (MechanismType t : registry.all()) for (Variable v : t.globals()) out.add(v.name() + "_" + t.name());
+        return out;
     }
 
     private List<ThresholdDetector> buildNetCons(Map<String, SpikeSource> named) {

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.dendrite.engine.build.Location;
 import org.dendrite.engine.build.ModelSpec;
 import org.dendrite.engine.build.SegmentValue;
-import org.dendrite.engine.mechanism.synapse.DualExpSynapse;
+import org.dendrite.engine.mechanism.builtin.DualExpSynapse;
 import org.dendrite.engine.morphology.Morphology;
 import org.dendrite.engine.morphology.Section;
 import org.dendrite.engine.morphology.SectionType;

@@ -15,6 +15,12 @@ public final class ModelFiles {
         return ModelReader.read(modelFile, ModelFiles::readMorphology);
     }
 
+    /** A model file with .mod files or folders loaded into its library after its own ({@code --mod}). */
+    public static ModelSpec read(Path modelFile, java.util.List<Path> mod, java.util.function.Consumer<String> notes)
+            throws IOException {
+        return ModelReader.read(modelFile, ModelFiles::readMorphology, mod, notes);
+    }
+
     static Morphology readMorphology(Path p) {
         return MorphologyFiles.read(p);
     }

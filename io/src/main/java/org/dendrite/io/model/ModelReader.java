@@ -19,7 +19,7 @@ import org.dendrite.engine.build.ModelSpec;
 import org.dendrite.engine.build.Recordings;
 import org.dendrite.engine.build.SegmentValue;
 import org.dendrite.engine.discretization.NsegRule;
-import org.dendrite.engine.mechanism.MechanismRegistry;
+import org.dendrite.engine.mechanism.MechanismLibrary;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.Variable;
 import org.dendrite.engine.morphology.Morphology;
@@ -37,14 +37,18 @@ public final class ModelReader {
 
     private final String file;
     private final Path baseDir;
-    private MechanismRegistry registry;
+    private MechanismLibrary registry;
     private DistributionParser distributions;
     private final Function<Path, Morphology> morphologyFiles;
     private ModelSpec spec;
     private Morphology morph;
     private final Map<String, List<Integer>> groups = new LinkedHashMap<>();
 
-    private ModelReader(String file, Path baseDir, MechanismRegistry registry, Function<Path, Morphology> morphologyFiles) {
+    /** .mod files or folders given outside the model file (the CLI's --mod), loaded after the model's own "mod". */
+    private List<Path> extraMod = List.of();
+    private java.util.function.Consumer<String> notes = note -> {};
+
+    private ModelReader(String file, Path baseDir, MechanismLibrary registry, Function<Path, Morphology> morphologyFiles) {
         this.file = file;
         this.baseDir = baseDir;
         this.registry = registry;
@@ -60,13 +64,41 @@ public final class ModelReader {
             throw new ModelFormatException(path.toString(), "$", "file not found");
         }
         Path dir = path.toAbsolutePath().getParent();
-        return new ModelReader(path.toString(), dir, MechanismRegistry.standard(), morphologyFiles).parse(bytes);
+        return new ModelReader(path.toString(), dir, MechanismLibrary.standard(), morphologyFiles).parse(bytes);
+    }
+
+    /**
+     * Reads a model file, loading its own .mod files ({@code "mod"}) and then {@code extraMod} (files or folders,
+     * e.g. from {@code --mod}) into the model's mechanism library; loader notes go to {@code notes}.
+     */
+    public static ModelSpec read(Path path, Function<Path, Morphology> morphologyFiles, List<Path> extraMod,
+                                 java.util.function.Consumer<String> notes) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ModelFormatException(path.toString(), "$", "file not found");
+        }
+        ModelReader r = new ModelReader(path.toString(), path.toAbsolutePath().getParent(), MechanismLibrary.standard(),
+                morphologyFiles);
+        r.extraMod = List.copyOf(extraMod);
+        r.notes = notes;
+        return r.parse(bytes);
+    }
+
+    /** As {@link #read(InputStream, String, Path, Function)}, with .mod files loaded into the model's library. */
+    public static ModelSpec read(InputStream in, String name, Path baseDir, Function<Path, Morphology> morphologyFiles,
+                                 List<Path> extraMod, java.util.function.Consumer<String> notes) throws IOException {
+        ModelReader r = new ModelReader(name, baseDir, MechanismLibrary.standard(), morphologyFiles);
+        r.extraMod = List.copyOf(extraMod);
+        r.notes = notes;
+        return r.parse(in.readAllBytes());
     }
 
     /** Reads a model from a stream (a bundled resource); relative morphology files resolve against baseDir. */
     public static ModelSpec read(InputStream in, String name, Path baseDir, Function<Path, Morphology> morphologyFiles)
             throws IOException {
-        return new ModelReader(name, baseDir, MechanismRegistry.standard(), morphologyFiles).parse(in.readAllBytes());
+        return new ModelReader(name, baseDir, MechanismLibrary.standard(), morphologyFiles).parse(in.readAllBytes());
     }
 
     private ModelSpec parse(byte[] bytes) {
@@ -89,7 +121,7 @@ public final class ModelReader {
         top.raw("notes");
         String library = top.string("mechanism_library", "hay");
         try {
-            registry = MechanismRegistry.library(library);
+            registry = MechanismLibrary.named(library);
         } catch (IllegalArgumentException e) {
             throw top.error("$.mechanism_library", e.getMessage());
         }
@@ -98,12 +130,14 @@ public final class ModelReader {
             spec = readPublished(published);
             morph = spec.morphology();
             library = spec.mechanismLibrary;
-            registry = MechanismRegistry.library(library);
+            registry = MechanismLibrary.named(library);
         } else {
             morph = readMorphology(top);
             spec = new ModelSpec(morph);
         }
         spec.mechanismLibrary = library;
+        readMod(top);
+        registry = spec.library();
         distributions = new DistributionParser(file, spec);
         spec.name = name != null ? name : java.nio.file.Path.of(file).getFileName().toString().replaceFirst("\\.json$", "");
         spec.description = description;
@@ -143,6 +177,32 @@ public final class ModelReader {
     }
 
     // ------------------------------------------------------------------ morphology
+
+    /**
+     * {@code "mod": "mechanisms/"} or a list of .mod files and folders (relative to the model file): compiled and
+     * loaded after the bundles, as NEURON loads a model's nrnivmodl library; then the --mod paths.
+     */
+    private void readMod(JsonFields top) {
+        List<Path> paths = new ArrayList<>();
+        JsonNode mod = top.raw("mod");
+        if (mod != null) {
+            List<JsonNode> items = new ArrayList<>();
+            if (mod.isArray()) mod.forEach(items::add);
+            else items.add(mod);
+            for (int i = 0; i < items.size(); i++) {
+                JsonNode n = items.get(i);
+                String at = mod.isArray() ? "$.mod[" + i + "]" : "$.mod";
+                if (!n.isTextual()) throw top.error(at, "expected a .mod file or folder name (string)");
+                Path p = baseDir == null ? Path.of(n.asText()) : baseDir.resolve(n.asText());
+                if (!Files.exists(p)) throw top.error(at, p + ": no such .mod file or folder");
+                paths.add(p);
+            }
+        }
+        paths.addAll(extraMod);
+        if (paths.isEmpty()) return;
+        spec.loadedMechanisms.addAll(org.dendrite.io.nmodl.NmodlLoader.load(paths, notes));
+        for (Path p : paths) spec.modPaths.add(p.toString());
+    }
 
     private Morphology readMorphology(JsonFields top) {
         JsonFields m = top.object("morphology");

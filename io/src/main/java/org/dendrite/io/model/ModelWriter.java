@@ -39,6 +39,8 @@ public final class ModelWriter {
         root.put("dendrite_model", 1);
         root.put("name", m.name);
         if (!m.description.isEmpty()) root.put("description", m.description);
+        if (!m.mechanismLibrary.equals("hay")) root.put("mechanism_library", m.mechanismLibrary);
+        if (!m.modPaths.isEmpty()) root.put("mod", m.modPaths.stream().map(p -> Path.of(p).toAbsolutePath().toString()).toList());
         root.put("morphology", Map.of("sections", sections(morph)));
         Map<String, Object> sim = new LinkedHashMap<>();
         sim.put("tstop", m.run.tstop);

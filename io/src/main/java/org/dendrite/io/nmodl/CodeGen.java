@@ -63,20 +63,20 @@ final class CodeGen {
 
     // ------------------------------------------------------------------ source
     String generate() {
-        String base = point ? "org.dendrite.engine.point.PointProcessBlock" : "org.dendrite.engine.mechanism.MechanismBlock";
+        String base = point ? "org.dendrite.engine.mechanism.PointProcessBlock" : "org.dendrite.engine.mechanism.MechanismBlock";
         usesNetEvent = containsCall("net_event");
         usesNetSend = containsCall("net_send");
         boolean artificial = point && (mod.netReceive != null || usesNetEvent || m.kind == MechanismKind.ARTIFICIAL_CELL);
         line("package " + PACKAGE + ";");
         line("");
-        line("import org.dendrite.engine.sim.CellState;");
-        line("import org.dendrite.engine.ion.IonPool;");
+        line("import org.dendrite.engine.mechanism.CellState;");
+        line("import org.dendrite.engine.mechanism.IonPool;");
         line("import org.dendrite.engine.mechanism.MechanismType;");
-        line("import org.dendrite.engine.point.EventContext;");
+        line("import org.dendrite.engine.mechanism.EventContext;");
         line("");
         line("/** Generated from " + javaComment(mod.file) + " by dendrite's NMODL compiler. Do not edit. */");
         line("public final class " + className + " extends " + base
-                + (artificial ? " implements org.dendrite.engine.point.ArtificialCell" : "") + " {");
+                + (artificial ? " implements org.dendrite.engine.mechanism.ArtificialCell" : "") + " {");
         line("  private CellState _s;");
         line("  private double _v;");
         line("  private int _nd;");
@@ -107,8 +107,7 @@ final class CodeGen {
                     }
                 }
                 case GLOBAL -> {
-                    if (s.length() == 1) line("  private double _g_" + s.name() + " = " + lit(s.value()) + ";");
-                    else line("  private final double[] _g_" + s.name() + " = new double[" + s.length() + "];");
+                    if (s.length() > 1) line("  private final double[] _g_" + s.name() + " = new double[" + s.length() + "];");
                 }
                 default -> { }
             }
@@ -120,12 +119,12 @@ final class CodeGen {
         }
         line("  private final double[][] _st = new double[" + stateElems.size() + "][];");
         if (artificial) {
-            line("  private final org.dendrite.engine.point.SpikeSource[] _src;");
+            line("  private final org.dendrite.engine.mechanism.SpikeSource[] _src;");
             line("  private double[] _pendT = new double[4], _pendF = new double[4];");
             line("  private int[] _pendK = new int[4];");
             line("  private int _npend;");
-            ctor.add("_src = new org.dendrite.engine.point.SpikeSource[count];");
-            ctor.add("for (int _k = 0; _k < count; _k++) _src[_k] = new org.dendrite.engine.point.SpikeSource(type.name() + \"[\" + _k + \"]\");");
+            ctor.add("_src = new org.dendrite.engine.mechanism.SpikeSource[count];");
+            ctor.add("for (int _k = 0; _k < count; _k++) _src[_k] = new org.dendrite.engine.mechanism.SpikeSource(type.name() + \"[\" + _k + \"]\");");
         }
         line("");
         line("  public " + className + "(MechanismType type, int[] node, CellState s) {");
@@ -138,7 +137,6 @@ final class CodeGen {
             line("    _st[" + i + "] = " + (br < 0 ? "_p_" + e : "_p_" + e.substring(0, br) + e.substring(br)) + ";");
         }
         line("  }");
-        genSetGlobal();
         genInitialize(artificial);
         genCurrent();
         genAdvance();
@@ -156,7 +154,7 @@ final class CodeGen {
             line("  }");
         }
         if (artificial) {
-            line("  @Override public org.dendrite.engine.point.SpikeSource source(int k) { return _src[k]; }");
+            line("  @Override public org.dendrite.engine.mechanism.SpikeSource source(int k) { return _src[k]; }");
             line("  @Override public void start(double t, EventContext ctx) {");
             line("    for (int i = 0; i < _npend; i++) ctx.sendSelf(_pendT[i], this, _pendK[i], _pendF[i]);");
             line("    _npend = 0;");
@@ -286,6 +284,17 @@ final class CodeGen {
         line("    }");
         if (mod.ba.containsKey("BEFORE BREAKPOINT")) line("    _beforeBreakpoint(s);");
         line("  }");
+    }
+
+    private int globalIndex(String n) {
+        int i = 0;
+        for (var v : m.variables) {
+            if (v.isGlobal()) {
+                if (v.name().equals(n)) return i;
+                i++;
+            }
+        }
+        throw new IllegalStateException("no global " + n);
     }
 
     private String stateName(int i) {
@@ -692,7 +701,10 @@ final class CodeGen {
                         if (!sc.net) throw err(c.line(), c.col(), "net_event outside NET_RECEIVE is not supported");
                         line(ind + "_ctx.spike(_src[_k], " + expr(c.args().get(0), sc) + ");");
                     }
-                    case "net_move" -> throw err(c.line(), c.col(), "net_move is not supported yet (needs the engine's moveSelf)");
+                    case "net_move" -> {
+                        if (!sc.net) throw err(c.line(), c.col(), "net_move outside NET_RECEIVE");
+                        line(ind + "_ctx.moveSelf(this, _k, " + expr(c.args().get(0), sc) + ");");
+                    }
                     default -> line(ind + expr(c, sc) + ";");
                 }
             } else if (s instanceof Solve sv) {
@@ -838,7 +850,7 @@ final class CodeGen {
             }
             case GLOBAL -> {
                 if (s.length() > 1) return "_g_" + n + "[(int) (" + expr(v.index(), sc) + ")]";
-                return "_g_" + n;
+                return "globals[" + globalIndex(n) + "]";
             }
             case CONSTANT -> { return "(" + lit(s.value()) + ")"; }
             case SPECIAL -> {
@@ -848,6 +860,7 @@ final class CodeGen {
                     case "dt" -> "_s.dt";
                     case "celsius" -> "_s.celsius";
                     case "area" -> "_s.area[_nd]";
+                    case "diam" -> "_s.diam[_nd]";
                     default -> throw err(v.line(), v.col(), n + " is not supported yet");
                 };
             }
@@ -864,8 +877,8 @@ final class CodeGen {
                 Sym s = m.syms.get(v.name());
                 if (s == null) {
                     if (v.name().equals("PI")) return "Math.PI";
-                    if (v.name().equals("FARADAY")) return lit(org.dendrite.engine.sim.Units.FARADAY);
-                    if (v.name().equals("R")) return lit(org.dendrite.engine.sim.Units.GAS_CONSTANT);
+                    if (v.name().equals("FARADAY")) return lit(org.dendrite.engine.mechanism.Units.FARADAY);
+                    if (v.name().equals("R")) return lit(org.dendrite.engine.mechanism.Units.GAS_CONSTANT);
                     throw err(v.line(), v.col(), "undeclared variable " + v.name());
                 }
                 return access(s, v, sc);

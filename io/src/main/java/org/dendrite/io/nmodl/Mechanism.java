@@ -63,7 +63,8 @@ final class Mechanism {
                 if (k == 'e') throw new NmodlException(mod.path, u.line(), 0, "USEION WRITE " + w + " (a reversal potential) is not supported");
                 syms.put(w, new Sym(w, Where.ION, null, unitOf(k), 0, 1, u.ion(), k));
             }
-            ions.add(new IonUse(u.ion(), re, rc, wi, wc));
+            boolean readsCurrent = u.read().contains("i" + u.ion());
+            ions.add(new IonUse(u.ion(), re, rc, wi, wc, readsCurrent, u.valence() == null ? 0 : u.valence()));
         }
         currents.addAll(mod.nonspecific);
         currents.addAll(mod.electrode);
@@ -83,6 +84,9 @@ final class Mechanism {
                 if (s.length == 1) variables.add(new Variable(s.name, s.role, unitText(s.unit), s.value));
                 else for (int i = 0; i < s.length; i++) variables.add(new Variable(s.name + "[" + i + "]", s.role, unitText(s.unit), s.value));
             }
+        }
+        for (Sym s : syms.values()) {
+            if (s.where == Where.GLOBAL && s.length == 1) variables.add(Variable.global(s.name, unitText(s.unit), s.value));
         }
         // ion currents as visible ASSIGNED (NEURON shows them as <ion current>_<suffix> when RANGE)
         for (String c : currents) {

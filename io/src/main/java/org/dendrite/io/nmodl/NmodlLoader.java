@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import org.dendrite.engine.DendriteException;
 import org.dendrite.engine.mechanism.MechanismBlock;
 import org.dendrite.engine.mechanism.MechanismType;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * Loads NEURON .mod files at run time: parse, check, generate Java, compile in memory (or take the classes from
@@ -30,9 +30,6 @@ public final class NmodlLoader {
 
     /** Bump when the generated code changes meaning: old cache entries are then never used. */
     static final String GENERATOR_VERSION = "nmodl-gen-1";
-
-    /** The registration order given to the first loaded type (after dendrite's built-ins and bundled libraries). */
-    public static final int FIRST_ORDER = 1000;
 
     /** Loads .mod files and folders of .mod files; notes (nocmodl-style warnings) are dropped. */
     public static List<MechanismType> load(List<Path> filesOrFolders) {
@@ -85,7 +82,7 @@ public final class NmodlLoader {
                     throw new DendriteException("internal error: " + m.name + ": " + e);
                 }
             };
-            out.add(new MechanismType(m.name, m.kind, FIRST_ORDER + i, List.copyOf(m.variables), List.copyOf(m.ions), factory));
+            out.add(new MechanismType(m.name, m.kind, List.copyOf(m.variables), List.copyOf(m.ions), factory, m.mod.path));
         }
         return out;
     }
@@ -100,7 +97,8 @@ public final class NmodlLoader {
     /** Files in load order: a folder gives its *.mod files sorted by name in C-locale (byte) order. */
     public static List<Path> modFiles(List<Path> filesOrFolders) {
         List<Path> out = new ArrayList<>();
-        for (Path p : filesOrFolders) {
+        for (Path p0 : filesOrFolders) {
+            Path p = neuronTree(p0);
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.list(p)) {
                     s.filter(f -> f.getFileName().toString().endsWith(".mod") && Files.isRegularFile(f))
@@ -116,6 +114,22 @@ public final class NmodlLoader {
             }
         }
         return out;
+    }
+
+    /**
+     * A NEURON user's build product ({@code .../x86_64/.libs/libnrnmech.so}, {@code .../x86_64/.libs},
+     * {@code .../x86_64}) stands for the folder of .mod files that holds {@code x86_64}.
+     */
+    static Path neuronTree(Path p) {
+        Path a = p.toAbsolutePath().normalize();
+        for (Path q = a; q != null; q = q.getParent()) {
+            Path name = q.getFileName();
+            if (name != null && (name.toString().equals("x86_64") || name.toString().equals("aarch64")
+                    || name.toString().equals("arm64")) && (q.equals(a) || a.startsWith(q.resolve(".libs")))) {
+                return q.getParent();
+            }
+        }
+        return p;
     }
 
     private static int compareBytes(String a, String b) {

@@ -1,6 +1,6 @@
 package org.dendrite.io.nmodl;
 
-import org.dendrite.engine.sim.Units;
+import org.dendrite.engine.mechanism.Units;
 
 /** Library functions generated mechanisms call (NEURON's C library names). */
 public final class NmodlRuntime {

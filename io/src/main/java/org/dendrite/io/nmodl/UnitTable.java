@@ -1,6 +1,6 @@
 package org.dendrite.io.nmodl;
 
-import org.dendrite.engine.sim.Units;
+import org.dendrite.engine.mechanism.Units;
 
 /**
  * The named physical constants of NMODL UNITS blocks, with NEURON 8.2's values (its nrnunits.lib: CODATA 2018

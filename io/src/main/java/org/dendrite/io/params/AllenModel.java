@@ -27,7 +27,7 @@ import org.dendrite.engine.morphology.SectionType;
  * <li>genome entries insert their mechanism in the section list named (soma, axon, dend, apic) and set the
  *     value; {@code section "glob"} sets a global; celsius and v_init from {@code conditions}.</li>
  * </ol>
- * Mechanism names refer to the Allen library ({@link org.dendrite.engine.mechanism.MechanismRegistry#allen()}).
+ * Mechanism names refer to the Allen library ({@link org.dendrite.engine.mechanism.MechanismLibrary#allen()}).
  */
 public final class AllenModel {
     private AllenModel() {}

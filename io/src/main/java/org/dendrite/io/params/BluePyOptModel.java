@@ -18,7 +18,7 @@ import org.dendrite.engine.build.Location;
 import org.dendrite.engine.build.ModelSpec;
 import org.dendrite.engine.build.SegmentValue;
 import org.dendrite.engine.discretization.SegmentGeometry;
-import org.dendrite.engine.mechanism.MechanismRegistry;
+import org.dendrite.engine.mechanism.MechanismLibrary;
 import org.dendrite.engine.morphology.Morphology;
 import org.dendrite.engine.morphology.PathDistance;
 import org.dendrite.engine.morphology.SectionType;
@@ -94,7 +94,7 @@ public final class BluePyOptModel {
                     ? 1 : ParamsFiles.nsegRule(morph.section(s).length()));
         }
         Map<String, List<Integer>> lists = sectionLists(morph);
-        MechanismRegistry registry = MechanismRegistry.standard();
+        MechanismLibrary registry = MechanismLibrary.standard();
         JsonNode mechs = ParamsFiles.json(mechanismsJson);
         for (Iterator<Map.Entry<String, JsonNode>> it = mechs.fields(); it.hasNext(); ) {
             var e = it.next();
@@ -156,7 +156,7 @@ public final class BluePyOptModel {
     }
 
     private static void applyParameter(ModelSpec spec, JsonNode p, Map<String, Double> values,
-                                       Map<String, List<Integer>> lists, PathDistance paths, MechanismRegistry registry,
+                                       Map<String, List<Integer>> lists, PathDistance paths, MechanismLibrary registry,
                                        Path file) {
         String name = p.get("param_name").asText();
         String type = p.get("type").asText();
@@ -207,7 +207,7 @@ public final class BluePyOptModel {
     }
 
     /** A section parameter that is a mechanism variable ({@code g_pas}) or an ion variable ({@code ena}). */
-    private static void sectionVariable(ModelSpec spec, int s, String name, SegmentValue v, MechanismRegistry registry,
+    private static void sectionVariable(ModelSpec spec, int s, String name, SegmentValue v, MechanismLibrary registry,
                                         Path file) {
         for (int i = name.indexOf('_'); i > 0; i = name.indexOf('_', i + 1)) {
             String mech = name.substring(i + 1);

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dendrite.engine.build.Location;
 import org.dendrite.engine.build.ModelSpec;
-import org.dendrite.engine.point.SpikeSource;
+import org.dendrite.engine.mechanism.SpikeSource;
 import org.dendrite.engine.sim.Simulation;
 import org.dendrite.engine.SharedData;
 import org.junit.jupiter.api.Test;

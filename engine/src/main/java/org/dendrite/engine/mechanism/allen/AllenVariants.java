@@ -14,7 +14,7 @@ import org.dendrite.engine.mechanism.hay.NaTransient;
 import org.dendrite.engine.mechanism.hay.NapEt2;
 import org.dendrite.engine.mechanism.hay.SKE2;
 import org.dendrite.engine.mechanism.hay.SKv31;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * The Allen files that are Hay kinetics with small, listed differences (mechanisms.md §7.2). Each is a
@@ -26,7 +26,7 @@ public final class AllenVariants {
 
     /** Allen {@code Ca_HVA}: αm via vtrap instead of the +1e-4 nudge. */
     public static final class AllenCaHva extends CaHva {
-        public static final MechanismType TYPE = CaHva.type("Ca_HVA", "gbar", AllenLibrary.order("Ca_HVA"), AllenCaHva::new);
+        public static final MechanismType TYPE = CaHva.type("Ca_HVA", "gbar", AllenCaHva::new);
 
         private AllenCaHva(MechanismType t, int[] n, CellState s) {
             super(t, n, s, true);
@@ -35,7 +35,7 @@ public final class AllenVariants {
 
     /** Allen {@code Ih}: αm via vtrap. */
     public static final class AllenIh extends Ih {
-        public static final MechanismType TYPE = Ih.type("Ih", "gbar", AllenLibrary.order("Ih"), AllenIh::new);
+        public static final MechanismType TYPE = Ih.type("Ih", "gbar", AllenIh::new);
 
         private AllenIh(MechanismType t, int[] n, CellState s) {
             super(t, n, s, true);
@@ -44,7 +44,7 @@ public final class AllenVariants {
 
     /** Allen {@code Im}: qt = 2.3^((celsius-21)/10). */
     public static final class AllenIm extends Im {
-        public static final MechanismType TYPE = Im.type("Im", "gbar", AllenLibrary.order("Im"), AllenIm::new);
+        public static final MechanismType TYPE = Im.type("Im", "gbar", AllenIm::new);
 
         private AllenIm(MechanismType t, int[] n, CellState s) {
             super(t, n, s, true);
@@ -53,7 +53,7 @@ public final class AllenVariants {
 
     /** Allen {@code Ca_LVA}: Ca_LVAst with qt from celsius. */
     public static final class CaLva extends CaLvast {
-        public static final MechanismType TYPE = CaLvast.type("Ca_LVA", "gbar", AllenLibrary.order("Ca_LVA"), CaLva::new);
+        public static final MechanismType TYPE = CaLvast.type("Ca_LVA", "gbar", CaLva::new);
 
         private CaLva(MechanismType t, int[] n, CellState s) {
             super(t, n, s, true);
@@ -62,7 +62,7 @@ public final class AllenVariants {
 
     /** Allen {@code CaDynamics}: CaDynamics_E2 with {@code cai = minCai} at initialisation. */
     public static final class CaDynamics extends CaDynamicsE2 {
-        public static final MechanismType TYPE = CaDynamicsE2.type("CaDynamics", AllenLibrary.order("CaDynamics"), CaDynamics::new);
+        public static final MechanismType TYPE = CaDynamicsE2.type("CaDynamics", CaDynamics::new);
 
         private CaDynamics(MechanismType t, int[] n, CellState s) {
             super(t, n, s, true);
@@ -70,15 +70,15 @@ public final class AllenVariants {
     }
 
     /** Allen {@code SK} (SK_E2 renamed; global zTau_SK). */
-    public static final MechanismType SK = SKE2.type("SK", "gbar", 1e-6, AllenLibrary.order("SK"));
+    public static final MechanismType SK = SKE2.type("SK", "gbar", 1e-6);
     /** Allen {@code Kv3_1} (SKv3_1 plus global vshift_Kv3_1). */
-    public static final MechanismType KV3_1 = SKv31.type("Kv3_1", "gbar", AllenLibrary.order("Kv3_1"));
+    public static final MechanismType KV3_1 = SKv31.type("Kv3_1", "gbar");
     /** Hay copies with gbar/g names (biophysical_sim/modfiles). */
-    public static final MechanismType K_PST = KPst.type("K_Pst", "gbar", AllenLibrary.order("K_Pst"));
-    public static final MechanismType K_TST = KTst.type("K_Tst", "gbar", AllenLibrary.order("K_Tst"));
-    public static final MechanismType NA_TA_T = NaTransient.type("NaTa_t", "gbar", AllenLibrary.order("NaTa_t"));
-    public static final MechanismType NA_TS2_T = NaTransient.type("NaTs2_t", "gbar", AllenLibrary.order("NaTs2_t"));
-    public static final MechanismType NAP_ET2 = NapEt2.type("Nap_Et2", "gbar", AllenLibrary.order("Nap_Et2"));
+    public static final MechanismType K_PST = KPst.type("K_Pst", "gbar");
+    public static final MechanismType K_TST = KTst.type("K_Tst", "gbar");
+    public static final MechanismType NA_TA_T = NaTransient.type("NaTa_t", "gbar");
+    public static final MechanismType NA_TS2_T = NaTransient.type("NaTs2_t", "gbar");
+    public static final MechanismType NAP_ET2 = NapEt2.type("Nap_Et2", "gbar");
 
     public static List<MechanismType> all() {
         return List.of(CaDynamics.TYPE, AllenCaHva.TYPE, CaLva.TYPE, AllenIh.TYPE, AllenIm.TYPE, SK, KV3_1, K_PST,

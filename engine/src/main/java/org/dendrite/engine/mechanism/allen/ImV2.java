@@ -5,7 +5,7 @@ import java.util.List;
 import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.MechanismType;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * Allen {@code Im_v2}, M current after Vervaeke et al. 2006 (mechanisms.md §7.3.7). {@code ik = gbar m (v - ek)};
@@ -13,7 +13,7 @@ import org.dendrite.engine.sim.CellState;
  * τm = (15 + 1/(α+β))/qt, qt = 2.3^((celsius-30)/10).
  */
 public final class ImV2 extends GateChannel {
-    public static final MechanismType TYPE = Channels.channel("Im_v2", AllenLibrary.order("Im_v2"), "gbar", 1e-5,
+    public static final MechanismType TYPE = Channels.channel("Im_v2", "gbar", 1e-5,
             "k", "ik", "g", ImV2::new, List.of("m"));
 
     private double qt;

@@ -5,7 +5,8 @@ import java.util.List;
 import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.MechanismType;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.Variable;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * Allen {@code K_P}, persistent K (mechanisms.md §7.3.3). {@code ik = gbar m² h (v - ek)}, globals vshift (mV),
@@ -14,25 +15,20 @@ import org.dendrite.engine.sim.CellState;
  * h∞ = 1/(1 + e^((v+54-vshift)/11)); τh = (360 + (1010 + 24 (v+55-vshift)) e^(-((v+75-vshift)/48)²))/qt.
  */
 public final class KPAllen extends GateChannel {
-    public static final MechanismType TYPE = Channels.channel("K_P", AllenLibrary.order("K_P"), "gbar", 1e-5, "k",
-            "ik", "g", KPAllen::new, List.of("m", "h"));
+    public static final MechanismType TYPE = Channels.channel("K_P", "gbar", 1e-5, "k",
+            "ik", "g", KPAllen::new, List.of("m", "h"),
+            Variable.global("vshift", "mV", 0), Variable.global("tauF", "1", 1));
 
-    private double vshift = 0, tauF = 1, qt;
+    private double vshift, tauF, qt;
 
     private KPAllen(MechanismType type, int[] node, CellState s) {
         super(type, node, s, "gbar", "g", "ik", "k", "m", "h");
     }
 
     @Override
-    public boolean setGlobal(String name, double value) {
-        if (Double.isFinite(global(name, "vshift", value))) vshift = value;
-        else if (Double.isFinite(global(name, "tauF", value))) tauF = value;
-        else return false;
-        return true;
-    }
-
-    @Override
     protected void prepareRates(CellState s) {
+        vshift = globals[0];
+        tauF = globals[1];
         qt = Channels.qt(s.celsius, 21);
     }
 

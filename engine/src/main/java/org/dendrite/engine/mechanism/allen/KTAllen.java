@@ -5,7 +5,8 @@ import java.util.List;
 import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.MechanismType;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
+import org.dendrite.engine.mechanism.Variable;
 
 /**
  * Allen {@code K_T}, transient K (mechanisms.md §7.3.4). {@code ik = gbar m⁴ h (v - ek)}, globals vshift, mTauF,
@@ -14,26 +15,21 @@ import org.dendrite.engine.sim.CellState;
  * τh = (8 + hTauF 49 e^(-((v+73-vshift)/23)²))/qt.
  */
 public final class KTAllen extends GateChannel {
-    public static final MechanismType TYPE = Channels.channel("K_T", AllenLibrary.order("K_T"), "gbar", 1e-5, "k",
-            "ik", "g", KTAllen::new, List.of("m", "h"));
+    public static final MechanismType TYPE = Channels.channel("K_T", "gbar", 1e-5, "k",
+            "ik", "g", KTAllen::new, List.of("m", "h"),
+            Variable.global("vshift", "mV", 0), Variable.global("mTauF", "1", 1), Variable.global("hTauF", "1", 1));
 
-    private double vshift = 0, mTauF = 1, hTauF = 1, qt;
+    private double vshift, mTauF, hTauF, qt;
 
     private KTAllen(MechanismType type, int[] node, CellState s) {
         super(type, node, s, "gbar", "g", "ik", "k", "m", "h");
     }
 
     @Override
-    public boolean setGlobal(String name, double value) {
-        if (Double.isFinite(global(name, "vshift", value))) vshift = value;
-        else if (Double.isFinite(global(name, "mTauF", value))) mTauF = value;
-        else if (Double.isFinite(global(name, "hTauF", value))) hTauF = value;
-        else return false;
-        return true;
-    }
-
-    @Override
     protected void prepareRates(CellState s) {
+        vshift = globals[0];
+        mTauF = globals[1];
+        hTauF = globals[2];
         qt = Channels.qt(s.celsius, 21);
     }
 

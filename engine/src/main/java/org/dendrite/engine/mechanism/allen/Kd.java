@@ -5,7 +5,7 @@ import java.util.List;
 import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.MechanismType;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * Allen {@code Kd}, slowly inactivating D-type K (after Foust et al. 2011; mechanisms.md §7.3.5).
@@ -13,7 +13,7 @@ import org.dendrite.engine.sim.CellState;
  * τh = 1500 ms. No temperature dependence.
  */
 public final class Kd extends GateChannel {
-    public static final MechanismType TYPE = Channels.channel("Kd", AllenLibrary.order("Kd"), "gbar", 1e-5, "k",
+    public static final MechanismType TYPE = Channels.channel("Kd", "gbar", 1e-5, "k",
             "ik", "g", Kd::new, List.of("m", "h"));
 
     private Kd(MechanismType type, int[] node, CellState s) {

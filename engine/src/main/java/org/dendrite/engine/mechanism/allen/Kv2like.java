@@ -5,7 +5,7 @@ import java.util.List;
 import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.MechanismType;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * Allen {@code Kv2like}, Kv2-like delayed rectifier (mechanisms.md §7.3.6).
@@ -15,7 +15,7 @@ import org.dendrite.engine.sim.CellState;
  * replaced by 1e-3 ms where negative (the peri_model copy's guard).
  */
 public final class Kv2like extends GateChannel {
-    public static final MechanismType TYPE = Channels.channel("Kv2like", AllenLibrary.order("Kv2like"), "gbar", 1e-5,
+    public static final MechanismType TYPE = Channels.channel("Kv2like", "gbar", 1e-5,
             "k", "ik", "g", Kv2like::new, List.of("m", "h1", "h2"));
 
     private double qt;

@@ -5,7 +5,8 @@ import java.util.List;
 import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.MechanismType;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.Variable;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * Allen {@code NaTs} and {@code NaTa}, transient Na (Colbert &amp; Pan 2002, Allen parametrisation; mechanisms.md
@@ -19,41 +20,31 @@ public final class NaTsAllen extends GateChannel {
     public static final MechanismType NA_TA = type("NaTa");
 
     private static MechanismType type(String name) {
-        return Channels.channel(name, AllenLibrary.order(name), "gbar", 1e-5, "na", "ina", "g", NaTsAllen::new,
-                List.of("m", "h"));
+        return Channels.channel(name, "gbar", 1e-5, "na", "ina", "g", NaTsAllen::new,
+                List.of("m", "h"), Variable.global("malphaF", "1/ms", 0.182), Variable.global("mbetaF", "1/ms", 0.124),
+                Variable.global("mvhalf", "mV", name.equals("NaTs") ? -40 : -48), Variable.global("mk", "mV", 6),
+                Variable.global("halphaF", "1/ms", 0.015), Variable.global("hbetaF", "1/ms", 0.015),
+                Variable.global("hvhalf", "mV", name.equals("NaTs") ? -66 : -69), Variable.global("hk", "mV", 6));
     }
 
-    private double malphaF = 0.182, mbetaF = 0.124, mk = 6, halphaF = 0.015, hbetaF = 0.015, hk = 6, mvhalf, hvhalf;
+    /** The globals, loaded from {@link #globals} at every rate evaluation. */
+    private double malphaF, mbetaF, mk, halphaF, hbetaF, hk, mvhalf, hvhalf;
     private double qt;
 
     private NaTsAllen(MechanismType type, int[] node, CellState s) {
         super(type, node, s, "gbar", "g", "ina", "na", "m", "h");
-        boolean ts = type.name().equals("NaTs");
-        mvhalf = ts ? -40 : -48;
-        hvhalf = ts ? -66 : -69;
-    }
-
-    @Override
-    public boolean setGlobal(String name, double value) {
-        String p = name.endsWith("_" + type.name()) ? name.substring(0, name.length() - type.name().length() - 1) : name;
-        switch (p) {
-            case "malphaF" -> malphaF = value;
-            case "mbetaF" -> mbetaF = value;
-            case "mk" -> mk = value;
-            case "halphaF" -> halphaF = value;
-            case "hbetaF" -> hbetaF = value;
-            case "hk" -> hk = value;
-            case "mvhalf" -> mvhalf = value;
-            case "hvhalf" -> hvhalf = value;
-            default -> {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override
     protected void prepareRates(CellState s) {
+        malphaF = globals[0];
+        mbetaF = globals[1];
+        mvhalf = globals[2];
+        mk = globals[3];
+        halphaF = globals[4];
+        hbetaF = globals[5];
+        hvhalf = globals[6];
+        hk = globals[7];
         qt = Channels.qt(s.celsius, 23);
     }
 

@@ -3,14 +3,14 @@ package org.dendrite.engine.mechanism.allen;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.dendrite.engine.ion.IonPool;
+import org.dendrite.engine.mechanism.IonPool;
 import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.IonUse;
 import org.dendrite.engine.mechanism.MechanismBlock;
 import org.dendrite.engine.mechanism.MechanismKind;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.Variable;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * Allen {@code NaV}: 12-state Markov Na channel (Carter et al. 2012; mechanisms.md §7.3.8). States C1…C5, O,
@@ -35,12 +35,13 @@ public final class NaV extends MechanismBlock {
         for (String st : STATES) vars.add(Variable.state(st, "1"));
         vars.add(Variable.assigned("ina", "mA/cm2"));
         vars.add(Variable.assigned("g", "S/cm2"));
-        TYPE = new MechanismType("NaV", MechanismKind.DENSITY, AllenLibrary.order("NaV"), vars,
+        for (Variable gv : List.of(Variable.global("alpha", "1/ms", 400), Variable.global("beta", "1/ms", 12), Variable.global("gamma", "1/ms", 250), Variable.global("delta", "1/ms", 60), Variable.global("Con", "1/ms", 0.01), Variable.global("Coff", "1/ms", 40), Variable.global("Oon", "1/ms", 8), Variable.global("Ooff", "1/ms", 0.05), Variable.global("alfac", "1", 2.51), Variable.global("btfac", "1", 5.32), Variable.global("x1", "mV", 24), Variable.global("x2", "mV", -24))) vars.add(gv);
+        TYPE = new MechanismType("NaV", MechanismKind.DENSITY, vars,
                 List.of(IonUse.channel("na")), NaV::new);
     }
 
-    private double alpha = 400, beta = 12, gamma = 250, delta = 60, con = 0.01, coff = 40, oon = 8, ooff = 0.05,
-            alfac = 2.51, btfac = 5.32, x1 = 24, x2 = -24;
+    /** The globals, loaded from {@link #globals} in {@link #prepare}. */
+    private double alpha, beta, gamma, delta, con, coff, oon, ooff, alfac, btfac, x1, x2;
     private final double[] gbar = array("gbar"), ina = array("ina"), g = array("g");
     private final double[][] y = new double[N][];
     private final IonPool na;
@@ -54,26 +55,19 @@ public final class NaV extends MechanismBlock {
     }
 
     @Override
-    public boolean setGlobal(String name, double value) {
-        String p = name.endsWith("_NaV") ? name.substring(0, name.length() - 4) : name;
-        switch (p) {
-            case "alpha" -> alpha = value;
-            case "beta" -> beta = value;
-            case "gamma" -> gamma = value;
-            case "delta" -> delta = value;
-            case "Con" -> con = value;
-            case "Coff" -> coff = value;
-            case "Oon" -> oon = value;
-            case "Ooff" -> ooff = value;
-            case "alfac" -> alfac = value;
-            case "btfac" -> btfac = value;
-            case "x1" -> x1 = value;
-            case "x2" -> x2 = value;
-            default -> {
-                return false;
-            }
-        }
-        return true;
+    public void prepare(CellState s) {
+        alpha = globals[0];
+        beta = globals[1];
+        gamma = globals[2];
+        delta = globals[3];
+        con = globals[4];
+        coff = globals[5];
+        oon = globals[6];
+        ooff = globals[7];
+        alfac = globals[8];
+        btfac = globals[9];
+        x1 = globals[10];
+        x2 = globals[11];
     }
 
     /** Fills q with the rate matrix at v: q[to][from] = rate from→to (1/ms); diagonal = -outflow. */

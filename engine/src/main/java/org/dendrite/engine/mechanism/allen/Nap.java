@@ -5,7 +5,7 @@ import java.util.List;
 import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.MechanismType;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * Allen {@code Nap}, persistent Na with instantaneous activation (mechanisms.md §7.3.2):
@@ -14,7 +14,7 @@ import org.dendrite.engine.sim.CellState;
  * βh = 6.94e-6 vtrap(-(v+64.4), 2.63), τh = 1/((αh+βh) qt), qt = 2.3^((celsius-21)/10).
  */
 public final class Nap extends GateChannel {
-    public static final MechanismType TYPE = Channels.channel("Nap", AllenLibrary.order("Nap"), "gbar", 1e-5, "na",
+    public static final MechanismType TYPE = Channels.channel("Nap", "gbar", 1e-5, "na",
             "ina", "g", Nap::new, List.of("h"));
 
     private double qt;

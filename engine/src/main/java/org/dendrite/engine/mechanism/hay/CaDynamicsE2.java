@@ -2,14 +2,14 @@ package org.dendrite.engine.mechanism.hay;
 
 import java.util.List;
 
-import org.dendrite.engine.ion.IonPool;
+import org.dendrite.engine.mechanism.IonPool;
 import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.IonUse;
 import org.dendrite.engine.mechanism.MechanismBlock;
 import org.dendrite.engine.mechanism.MechanismKind;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.Variable;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * {@code CaDynamics_E2}, submembrane Ca pool with first-order removal (mechanisms.md §4.14):
@@ -20,10 +20,10 @@ import org.dendrite.engine.sim.CellState;
  * Updated with the ica of the step's current evaluation, exactly (cnexp) for ica frozen over the step.
  */
 public class CaDynamicsE2 extends MechanismBlock {
-    public static final MechanismType TYPE = type("CaDynamics_E2", HayLibrary.order("CaDynamics_E2"), CaDynamicsE2::new);
+    public static final MechanismType TYPE = type("CaDynamics_E2", CaDynamicsE2::new);
 
-    public static MechanismType type(String name, int order, MechanismType.Factory f) {
-        return new MechanismType(name, MechanismKind.DENSITY, order,
+    public static MechanismType type(String name, MechanismType.Factory f) {
+        return new MechanismType(name, MechanismKind.DENSITY,
                 List.of(Variable.parameter("gamma", "1", 0.05), Variable.parameter("decay", "ms", 80),
                         Variable.parameter("depth", "um", 0.1), Variable.parameter("minCai", "mM", 1e-4)),
                 List.of(new IonUse("ca", false, false, false, true)), f);

@@ -5,7 +5,7 @@ import java.util.List;
 import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.MechanismType;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * {@code Ca_HVA}, high-voltage-activated Ca (Reuveni et al. 1993), mechanisms.md §4.12.
@@ -14,11 +14,11 @@ import org.dendrite.engine.sim.CellState;
  * factor. Hay: v exactly -27 is moved by +1e-4 mV; the Allen copy uses vtrap.
  */
 public class CaHva extends GateChannel {
-    public static final MechanismType TYPE = type("Ca_HVA", "gCa_HVAbar", HayLibrary.order("Ca_HVA"), CaHva::new);
+    public static final MechanismType TYPE = type("Ca_HVA", "gCa_HVAbar", CaHva::new);
 
-    public static MechanismType type(String name, String gbar, int order, MechanismType.Factory f) {
+    public static MechanismType type(String name, String gbar, MechanismType.Factory f) {
         String gName = gbar.equals("gbar") ? "g" : "g" + name;
-        return Channels.channel(name, order, gbar, 1e-5, "ca", "ica", gName, f, List.of("m", "h"));
+        return Channels.channel(name, gbar, 1e-5, "ca", "ica", gName, f, List.of("m", "h"));
     }
 
     private final boolean vtrapVariant;

@@ -5,7 +5,7 @@ import java.util.List;
 import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.MechanismType;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * {@code Ca_LVAst}, low-voltage-activated (T-type) Ca (Avery &amp; Johnston 1996), mechanisms.md §4.13; also the
@@ -14,11 +14,11 @@ import org.dendrite.engine.sim.CellState;
  * τh = (20 + 50/(1 + e^((u+40)/7)))/qt.
  */
 public class CaLvast extends GateChannel {
-    public static final MechanismType TYPE = type("Ca_LVAst", "gCa_LVAstbar", HayLibrary.order("Ca_LVAst"), CaLvast::new);
+    public static final MechanismType TYPE = type("Ca_LVAst", "gCa_LVAstbar", CaLvast::new);
 
-    public static MechanismType type(String name, String gbar, int order, MechanismType.Factory f) {
+    public static MechanismType type(String name, String gbar, MechanismType.Factory f) {
         String gName = gbar.equals("gbar") ? "g" : "g" + name;
-        return Channels.channel(name, order, gbar, 1e-5, "ca", "ica", gName, f, List.of("m", "h"));
+        return Channels.channel(name, gbar, 1e-5, "ca", "ica", gName, f, List.of("m", "h"));
     }
 
     private final boolean celsiusQt;

@@ -5,8 +5,8 @@ import java.util.List;
 import org.dendrite.engine.mechanism.MechanismKind;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.Variable;
-import org.dendrite.engine.point.PointProcessBlock;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.PointProcessBlock;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * The Hay model's {@code epsp} point process (mechanisms.md §4.15): an EPSP-shaped current injection,
@@ -17,7 +17,6 @@ import org.dendrite.engine.sim.CellState;
  */
 public final class Epsp extends PointProcessBlock {
     public static final MechanismType TYPE = new MechanismType("epsp", MechanismKind.POINT_PROCESS,
-            HayLibrary.order("epsp"),
             List.of(Variable.parameter("onset", "ms", 0), Variable.parameter("tau0", "ms", 0.2),
                     Variable.parameter("tau1", "ms", 3), Variable.parameter("imax", "nA", 0),
                     Variable.assigned("i", "nA")),

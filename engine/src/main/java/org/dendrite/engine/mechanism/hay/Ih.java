@@ -6,7 +6,8 @@ import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.RateKernels;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
+import org.dendrite.engine.mechanism.Variable;
 
 /**
  * {@code Ih}, hyperpolarisation-activated cation current (Kole, Hallermann &amp; Stuart 2006), mechanisms.md
@@ -15,14 +16,15 @@ import org.dendrite.engine.sim.CellState;
  * factor. Hay: v exactly -154.9 is moved by +1e-4 mV; the Allen copy ({@link #vtrapVariant}) uses vtrap.
  */
 public class Ih extends GateChannel {
-    public static final MechanismType TYPE = type("Ih", "gIhbar", HayLibrary.order("Ih"), Ih::new);
+    public static final MechanismType TYPE = type("Ih", "gIhbar", Ih::new);
 
-    public static MechanismType type(String name, String gbar, int order, MechanismType.Factory f) {
+    public static MechanismType type(String name, String gbar, MechanismType.Factory f) {
         String gName = gbar.equals("gbar") ? "g" : "g" + name;
-        return Channels.channel(name, order, gbar, 1e-5, null, "ihcn", gName, f, List.of("m"));
+        return Channels.channel(name, gbar, 1e-5, null, "ihcn", gName, f, List.of("m"),
+                Variable.global("ehcn", "mV", -45));
     }
 
-    private double ehcn = -45;
+    private double ehcn;
     private final boolean vtrapVariant;
 
     protected Ih(MechanismType type, int[] node, CellState s) {
@@ -35,10 +37,8 @@ public class Ih extends GateChannel {
     }
 
     @Override
-    public boolean setGlobal(String name, double value) {
-        if (!Double.isFinite(global(name, "ehcn", value))) return false;
-        ehcn = value;
-        return true;
+    public void prepare(CellState s) {
+        ehcn = globals[0];
     }
 
     @Override

@@ -6,7 +6,7 @@ import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.RateKernels;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * {@code Im}, muscarinic K current (Adams et al. 1982), mechanisms.md §4.10. {@code ik = gbar m (v - ek)};
@@ -14,11 +14,11 @@ import org.dendrite.engine.sim.CellState;
  * the constant 2.3^1.3; the Allen copy computes qt = 2.3^((celsius-21)/10).
  */
 public class Im extends GateChannel {
-    public static final MechanismType TYPE = type("Im", "gImbar", HayLibrary.order("Im"), Im::new);
+    public static final MechanismType TYPE = type("Im", "gImbar", Im::new);
 
-    public static MechanismType type(String name, String gbar, int order, MechanismType.Factory f) {
+    public static MechanismType type(String name, String gbar, MechanismType.Factory f) {
         String gName = gbar.equals("gbar") ? "g" : "g" + name;
-        return Channels.channel(name, order, gbar, 1e-5, "k", "ik", gName, f, List.of("m"));
+        return Channels.channel(name, gbar, 1e-5, "k", "ik", gName, f, List.of("m"));
     }
 
     private final boolean celsiusQt;

@@ -5,7 +5,7 @@ import java.util.List;
 import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.MechanismType;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * {@code K_Pst}, persistent K (Korngreen &amp; Sakmann 2000), mechanisms.md §4.6. {@code ik = gbar m² h (v - ek)};
@@ -13,11 +13,11 @@ import org.dendrite.engine.sim.CellState;
  * (1.25 + 13 e^(-0.026 u))/qt; h∞ = 1/(1 + e^((u+54)/11)); τh = (360 + (1010 + 24 (u+55)) e^(-((u+75)/48)²))/qt.
  */
 public class KPst extends GateChannel {
-    public static final MechanismType TYPE = type("K_Pst", "gK_Pstbar", HayLibrary.order("K_Pst"));
+    public static final MechanismType TYPE = type("K_Pst", "gK_Pstbar");
 
-    public static MechanismType type(String name, String gbar, int order) {
+    public static MechanismType type(String name, String gbar) {
         String gName = gbar.equals("gbar") ? "g" : "g" + name;
-        return Channels.channel(name, order, gbar, 1e-5, "k", "ik", gName, KPst::new, List.of("m", "h"));
+        return Channels.channel(name, gbar, 1e-5, "k", "ik", gName, KPst::new, List.of("m", "h"));
     }
 
     protected KPst(MechanismType type, int[] node, CellState s) {

@@ -5,7 +5,7 @@ import java.util.List;
 import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.MechanismType;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * {@code K_Tst}, transient K (Korngreen &amp; Sakmann 2000), mechanisms.md §4.7. {@code ik = gbar m⁴ h (v - ek)};
@@ -13,11 +13,11 @@ import org.dendrite.engine.sim.CellState;
  * h∞ = 1/(1 + e^((u+66)/10)), τh = (8 + 49 e^(-((u+73)/23)²))/qt.
  */
 public class KTst extends GateChannel {
-    public static final MechanismType TYPE = type("K_Tst", "gK_Tstbar", HayLibrary.order("K_Tst"));
+    public static final MechanismType TYPE = type("K_Tst", "gK_Tstbar");
 
-    public static MechanismType type(String name, String gbar, int order) {
+    public static MechanismType type(String name, String gbar) {
         String gName = gbar.equals("gbar") ? "g" : "g" + name;
-        return Channels.channel(name, order, gbar, 1e-5, "k", "ik", gName, KTst::new, List.of("m", "h"));
+        return Channels.channel(name, gbar, 1e-5, "k", "ik", gName, KTst::new, List.of("m", "h"));
     }
 
     protected KTst(MechanismType type, int[] node, CellState s) {

@@ -6,7 +6,7 @@ import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.RateKernels;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * Hay's transient Na channels {@code NaTa_t} (Colbert &amp; Pan 2002) and {@code NaTs2_t} (the same shifted
@@ -17,13 +17,13 @@ import org.dendrite.engine.sim.CellState;
  * Half-points: NaTa_t -38/-66 mV, NaTs2_t -32/-60 mV.
  */
 public class NaTransient extends GateChannel {
-    public static final MechanismType NA_TA_T = type("NaTa_t", "gNaTa_tbar", HayLibrary.order("NaTa_t"));
-    public static final MechanismType NA_TS2_T = type("NaTs2_t", "gNaTs2_tbar", HayLibrary.order("NaTs2_t"));
+    public static final MechanismType NA_TA_T = type("NaTa_t", "gNaTa_tbar");
+    public static final MechanismType NA_TS2_T = type("NaTs2_t", "gNaTs2_tbar");
 
     /** Descriptor with the given density name (the Allen copies call it {@code gbar}, conductance {@code g}). */
-    public static MechanismType type(String name, String gbar, int order) {
+    public static MechanismType type(String name, String gbar) {
         String gName = gbar.equals("gbar") ? "g" : "g" + name;
-        return Channels.channel(name, order, gbar, 1e-5, "na", "ina", gName, NaTransient::new, List.of("m", "h"));
+        return Channels.channel(name, gbar, 1e-5, "na", "ina", gName, NaTransient::new, List.of("m", "h"));
     }
 
     private final double mHalf, hHalf;

@@ -5,7 +5,7 @@ import java.util.List;
 import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.MechanismType;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * {@code Nap_Et2}, persistent Na after Magistretti &amp; Alonso 1999 (mechanisms.md §4.5):
@@ -15,11 +15,11 @@ import org.dendrite.engine.sim.CellState;
  * moved by +1e-4 mV, checked in that order (m∞ is evaluated before the first check).
  */
 public class NapEt2 extends GateChannel {
-    public static final MechanismType TYPE = type("Nap_Et2", "gNap_Et2bar", HayLibrary.order("Nap_Et2"));
+    public static final MechanismType TYPE = type("Nap_Et2", "gNap_Et2bar");
 
-    public static MechanismType type(String name, String gbar, int order) {
+    public static MechanismType type(String name, String gbar) {
         String gName = gbar.equals("gbar") ? "g" : "g" + name;
-        return Channels.channel(name, order, gbar, 1e-5, "na", "ina", gName, NapEt2::new, List.of("m", "h"));
+        return Channels.channel(name, gbar, 1e-5, "na", "ina", gName, NapEt2::new, List.of("m", "h"));
     }
 
     protected NapEt2(MechanismType type, int[] node, CellState s) {

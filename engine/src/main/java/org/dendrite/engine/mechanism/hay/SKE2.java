@@ -2,14 +2,14 @@ package org.dendrite.engine.mechanism.hay;
 
 import java.util.List;
 
-import org.dendrite.engine.ion.IonPool;
+import org.dendrite.engine.mechanism.IonPool;
 import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.IonUse;
 import org.dendrite.engine.mechanism.MechanismKind;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.Variable;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
 
 /**
  * {@code SK_E2}, small-conductance Ca-activated K (Köhler et al. 1996), mechanisms.md §4.9; also the Allen
@@ -18,18 +18,18 @@ import org.dendrite.engine.sim.CellState;
  * the calcium pool in registration order (it sees the cai the pool updated in the same step).
  */
 public class SKE2 extends GateChannel {
-    public static final MechanismType TYPE = type("SK_E2", "gSK_E2bar", 1e-6, HayLibrary.order("SK_E2"));
+    public static final MechanismType TYPE = type("SK_E2", "gSK_E2bar", 1e-6);
 
-    public static MechanismType type(String name, String gbar, double gbarDefault, int order) {
+    public static MechanismType type(String name, String gbar, double gbarDefault) {
         String gName = gbar.equals("gbar") ? "g" : "g" + name;
-        return new MechanismType(name, MechanismKind.DENSITY, order,
+        return new MechanismType(name, MechanismKind.DENSITY,
                 List.of(Variable.parameter(gbar, "S/cm2", gbarDefault), Variable.state("z", "1"),
-                        Variable.assigned("ik", "mA/cm2"), Variable.assigned(gName, "S/cm2")),
+                        Variable.assigned("ik", "mA/cm2"), Variable.assigned(gName, "S/cm2"), Variable.global("zTau", "ms", 1)),
                 List.of(IonUse.channel("k"), new IonUse("ca", false, true, false, false)), SKE2::new);
     }
 
     private final IonPool ca;
-    private double zTau = 1;
+    private double zTau;
 
     protected SKE2(MechanismType type, int[] node, CellState s) {
         super(type, node, s, type.variables().get(0).name(), type.variables().get(3).name(), "ik", "k", "z");
@@ -37,10 +37,8 @@ public class SKE2 extends GateChannel {
     }
 
     @Override
-    public boolean setGlobal(String name, double value) {
-        if (!Double.isFinite(global(name, "zTau", value))) return false;
-        zTau = value;
-        return true;
+    public void prepare(CellState s) {
+        zTau = globals[0];
     }
 
     @Override

@@ -6,7 +6,8 @@ import org.dendrite.engine.mechanism.Channels;
 import org.dendrite.engine.mechanism.GateChannel;
 import org.dendrite.engine.mechanism.MechanismType;
 import org.dendrite.engine.mechanism.RateKernels;
-import org.dendrite.engine.sim.CellState;
+import org.dendrite.engine.mechanism.CellState;
+import org.dendrite.engine.mechanism.Variable;
 
 /**
  * {@code SKv3_1}, Kv3.1 fast delayed rectifier (mechanisms.md §4.8); also the Allen {@code Kv3_1} (§7.2), which
@@ -14,24 +15,23 @@ import org.dendrite.engine.sim.CellState;
  * m∞ = 1/(1 + e^((v - 18.7 - vshift)/-9.7)), τm = 0.2·20/(1 + e^((v + 46.56 - vshift)/-44.14)) ms. No temperature factor.
  */
 public class SKv31 extends GateChannel {
-    public static final MechanismType TYPE = type("SKv3_1", "gSKv3_1bar", HayLibrary.order("SKv3_1"));
+    public static final MechanismType TYPE = type("SKv3_1", "gSKv3_1bar");
 
-    public static MechanismType type(String name, String gbar, int order) {
+    public static MechanismType type(String name, String gbar) {
         String gName = gbar.equals("gbar") ? "g" : "g" + name;
-        return Channels.channel(name, order, gbar, 1e-5, "k", "ik", gName, SKv31::new, List.of("m"));
+        return Channels.channel(name, gbar, 1e-5, "k", "ik", gName, SKv31::new, List.of("m"),
+                name.equals("Kv3_1") ? new Variable[] {Variable.global("vshift", "mV", 0)} : new Variable[0]);
     }
 
-    private double vshift = 0;
+    private double vshift;
 
     protected SKv31(MechanismType type, int[] node, CellState s) {
         super(type, node, s, type.variables().get(0).name(), type.variables().get(3).name(), "ik", "k", "m");
     }
 
     @Override
-    public boolean setGlobal(String name, double value) {
-        if (!type.name().equals("Kv3_1") || !Double.isFinite(global(name, "vshift", value))) return false;
-        vshift = value;
-        return true;
+    public void prepare(CellState s) {
+        if (globals.length > 0) vshift = globals[0];
     }
 
     @Override

@@ -1,9 +1,0 @@
-package org.dendrite.engine.point;
-
-/** What a NET_RECEIVE block may do: schedule a self-event, emit a spike from a source. */
-public interface EventContext {
-    void sendSelf(double deliveryTime, EventTarget target, int instance, double flag);
-
-    /** Emits a spike at time t from the source: every NetCon leaving it queues an event at t + delay. */
-    void spike(SpikeSource source, double t);
-}
