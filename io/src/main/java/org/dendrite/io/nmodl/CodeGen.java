@@ -57,6 +57,7 @@ final class CodeGen {
         boolean initial;      // INITIAL: net_send buffered
         String deriv;         // DERIVATIVE/KINETIC being generated
         String method;        // cnexp, euler, implicit
+        boolean conserveLhs;  // inside a CONSERVE sum: states count with their COMPARTMENT volume
         final Map<String, Integer> conserveIndex = new LinkedHashMap<>();
         int conserveCount;
     }
@@ -543,7 +544,7 @@ final class CodeGen {
             line("  private void _res_" + f.name() + "(int _k, boolean _steady, double[] _y0, double[] _r) {");
             line("    " + fname + "(_k, _dyw);");
             for (int i : rows) {
-                line("    _r[" + i + "] = _steady ? _dyw[" + i + "] : _vol_" + f.name() + "[" + i + "] * (_st[" + i + "][_k] - _y0[" + i + "]) - _s.dt * _dyw[" + i + "];");
+                line("    _r[" + i + "] = _vol_" + f.name() + "[" + i + "] * (_st[" + i + "][_k] - _y0[" + i + "]) - (_steady ? 1e9 : _s.dt) * _dyw[" + i + "];");
             }
             for (int c = 0; c < sc.conserveCount; c++) {
                 line("    _r[_consRow_" + f.name() + "[" + c + "]] = _cons_" + f.name() + "[" + c + "];");
@@ -554,6 +555,9 @@ final class CodeGen {
             line("  private void _implicit_" + f.name() + "(int _k, boolean _steady) {");
             line("    int[] _rows = _rows_" + f.name() + ";");
             line("    int _n = _rows.length;");
+            line("    // STEADYSTATE: implicit Euler steps of 1e9 ms until nothing changes (mass in the compartments kept)");
+            line("    for (int _ss = 0; _ss < (_steady ? 50 : 1); _ss++) {");
+            line("    boolean _moved = false;");
             line("    for (int _i = 0; _i < " + n + "; _i++) _y0[_i] = _st[_i][_k];");
             line("    for (int _it = 0; _it < 200; _it++) {");
             line("      _res_" + f.name() + "(_k, _steady, _y0, _r0);");
@@ -577,6 +581,10 @@ final class CodeGen {
             line("      }");
             line("      if (_done) break;");
             line("    }");
+            line("    for (int _i = 0; _i < " + n + "; _i++) if (Math.abs(_st[_i][_k] - _y0[_i]) > 1e-14 * Math.abs(_y0[_i])) _moved = true;");
+            line("    if (!_moved) break;");
+            line("    }");
+            line("    " + fname + "(_k, _dyw); // side effects (f_flux, assigned values) at the solution");
             line("  }");
             deferred.append(restore(save));
         }
@@ -804,7 +812,10 @@ final class CodeGen {
         int idx = sc.conserveCount++;
         sc.conserveIndex.put("c" + idx, row);
         line(ind + "_consRow_" + sc.deriv + "[" + idx + "] = " + row + ";");
-        line(ind + "_cons_" + sc.deriv + "[" + idx + "] = (" + expr(c.lhs(), sc) + ") - (" + expr(c.rhs(), sc) + ");");
+        sc.conserveLhs = true;
+        String lhs = expr(c.lhs(), sc);
+        sc.conserveLhs = false;
+        line(ind + "_cons_" + sc.deriv + "[" + idx + "] = (" + lhs + ") - (" + expr(c.rhs(), sc) + ");");
     }
 
     private void collectStates(Expr e, List<Integer> out) {
@@ -880,6 +891,11 @@ final class CodeGen {
                     if (v.name().equals("FARADAY")) return lit(org.dendrite.engine.mechanism.Units.FARADAY);
                     if (v.name().equals("R")) return lit(org.dendrite.engine.mechanism.Units.GAS_CONSTANT);
                     throw err(v.line(), v.col(), "undeclared variable " + v.name());
+                }
+                if (sc.conserveLhs && stateBase.containsKey(v.name())) {
+                    String idx = v.index() == null ? stateBase.get(v.name()).toString()
+                            : "(" + stateBase.get(v.name()) + " + (int) (" + expr(v.index(), sc) + "))";
+                    return "(_vol_" + sc.deriv + "[" + idx + "] * " + access(s, v, sc) + ")";
                 }
                 return access(s, v, sc);
             } else if (e instanceof Un u) {

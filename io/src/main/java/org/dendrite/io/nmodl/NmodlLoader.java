@@ -58,6 +58,15 @@ public final class NmodlLoader {
             String cls = "M_" + m.name.replaceAll("[^A-Za-z0-9_]", "_") + "_" + hash;
             String src = new CodeGen(m, cls).generate();
             sources.put(CodeGen.PACKAGE + "." + cls, src);
+            String dump = System.getProperty("dendrite.nmodl.dump");
+            if (dump != null) {
+                try {
+                    Files.createDirectories(Path.of(dump));
+                    Files.writeString(Path.of(dump, cls + ".java"), src);
+                } catch (IOException e) {
+                    notes.accept("cannot write generated source to " + dump + ": " + e.getMessage());
+                }
+            }
             names.add(CodeGen.PACKAGE + "." + cls);
         }
         Map<String, byte[]> bytes = JavaClassCompiler.load(sources);
