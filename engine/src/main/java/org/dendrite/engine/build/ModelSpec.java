@@ -76,6 +76,15 @@ public final class ModelSpec {
 
     public Morphology morphology() { return morphology; }
 
+    /**
+     * Adds mechanisms the model brings (its .mod files) after those it has; {@code notes} hears of every name
+     * that replaces a built-in, bundled or earlier loaded one (NEURON's rule for a user's file with a known name).
+     */
+    public void addMechanisms(List<MechanismType> types, java.util.function.Consumer<String> notes) {
+        library().with("the model's .mod files", types, notes);
+        loadedMechanisms.addAll(types);
+    }
+
     /** The mechanisms this model can use: built-ins, its bundles, then its own loaded mechanisms. */
     public MechanismLibrary library() {
         MechanismLibrary lib = MechanismLibrary.named(mechanismLibrary);

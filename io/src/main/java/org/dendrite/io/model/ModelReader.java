@@ -201,7 +201,7 @@ public final class ModelReader {
         }
         paths.addAll(extraMod);
         if (paths.isEmpty()) return;
-        spec.loadedMechanisms.addAll(org.dendrite.io.nmodl.NmodlLoader.load(paths, notes));
+        spec.addMechanisms(org.dendrite.io.nmodl.NmodlLoader.load(paths, notes), notes);
         for (Path p : paths) spec.modPaths.add(p.toString());
     }
 

@@ -1,0 +1,109 @@
+package org.dendrite.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dendrite.engine.SharedData;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Users' .mod files through {@code "mod"} in a JSON model and {@code --mod} on the command line (issue 11). */
+@Tag("cli")
+class ModRunTest {
+    @TempDir Path dir;
+    final StringWriter out = new StringWriter(), err = new StringWriter();
+
+    /** A leak written in NMODL the way users write one; numerically it is NEURON's pas. */
+    static final String LEAK = """
+            NEURON { SUFFIX myleak NONSPECIFIC_CURRENT i RANGE g, e }
+            UNITS { (mV) = (millivolt) (mA) = (milliamp) (S) = (siemens) }
+            PARAMETER { g = 0.001 (S/cm2) e = -70 (mV) }
+            ASSIGNED { v (mV) i (mA/cm2) }
+            BREAKPOINT { i = g*(v - e) }
+            """;
+
+    int run(String... args) {
+        CommandLine cl = DendriteCommand.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    private Path model(String name, String mech, String modLine, String extra) throws Exception {
+        Path f = dir.resolve(name + ".json");
+        Files.writeString(f, """
+                {"dendrite_model": 1, "name": "%s", %s
+                 "morphology": {"sections": [{"name": "soma", "type": "soma", "L": 20, "diam": 20}]},
+                 "simulation": {"tstop": 150, "dt": 0.025, "celsius": 6.3, "v_init": -65},
+                 "mechanisms": [{"insert": "%s", "in": "soma", "params": {%s}}],
+                 "point_processes": [{"name": "s1", "type": "IClamp", "at": "soma(0.5)", "params": {"del": 10, "dur": 40, "amp": 0.05}},
+                                     {"name": "s2", "type": "IClamp", "at": "soma(0.5)", "params": {"del": 80, "dur": 40, "amp": 0.2}}],
+                 "spike_detectors": [{"name": "soma", "at": "soma(0.5)", "threshold": -20}],
+                 "recordings": ["soma(0.5).v"]}
+                """.formatted(name, modLine, mech, extra));
+        return f;
+    }
+
+    private double[] voltage(Path outDir) throws Exception {
+        List<String> lines = Files.readAllLines(outDir.resolve("traces.csv"));
+        return lines.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[1])).toArray();
+    }
+
+    @Test
+    void aLeakFromAModFileEqualsTheBuiltInPasBitForBit() throws Exception {
+        Files.createDirectories(dir.resolve("mechanisms"));
+        Files.writeString(dir.resolve("mechanisms/myleak.mod"), LEAK);
+        Path pas = model("pas", "pas", "", "\"g\": 0.0005, \"e\": -60");
+        Path mine = model("mine", "myleak", "\"mod\": [\"mechanisms/\"],", "\"g\": 0.0005, \"e\": -60");
+        assertEquals(0, run("run", pas.toString(), "--out", dir.resolve("o1").toString(), "--quiet"), err.toString());
+        assertEquals(0, run("run", mine.toString(), "--out", dir.resolve("o2").toString(), "--quiet"), err.toString());
+        double[] a = voltage(dir.resolve("o1")), b = voltage(dir.resolve("o2"));
+        assertEquals(6001, a.length);
+        // same finite-difference current and conductance, same order of operations: identical to the last bit
+        assertArrayEquals(a, b, 0);
+        assertTrue(a[a.length - 1] > -60, "the 0.2 nA step depolarises the leak above e");
+    }
+
+    @Test
+    void modOptionLoadsAFileAndAUsersNameReplacesABundledOneWithANote() throws Exception {
+        Path file = Files.writeString(dir.resolve("pas.mod"), LEAK.replace("SUFFIX myleak", "SUFFIX pas"));
+        Path m = model("replaced", "pas", "", "\"g\": 0.0005, \"e\": -60");
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.err;
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            assertEquals(0, run("run", m.toString(), "--mod", file.toString(), "--out", dir.resolve("o3").toString(),
+                    "--quiet"), err.toString());
+        } finally {
+            System.setErr(old);
+        }
+        assertTrue(captured.toString().contains("replaces pas from built-in"), captured.toString());
+    }
+
+    @Test
+    @Tag("neuron-agreement")
+    @Tag("data")
+    void hodhuxFromTheCorpusSpikesWhenNeuronDoes() throws Exception {
+        Path folder = SharedData.path("data/nmodl-corpus/nmodl_hodgkin_huxley");
+        JsonNode ref = new ObjectMapper().readTree(SharedData.path("reference/nmodl/cases/nmodl_hodhux_ic.json").toFile());
+        Path m = model("hodhux", "hodhux", "\"mod\": [\"" + folder.toAbsolutePath().toString().replace("\\", "/") + "\"],", "");
+        assertEquals(0, run("run", m.toString(), "--out", dir.resolve("o4").toString(), "--quiet"), err.toString());
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("o4/summary.json").toFile());
+        JsonNode expected = ref.at("/oracles/sweeps/0/spike_times_ms");
+        JsonNode got = summary.findValue("soma");
+        assertEquals(expected.size(), got.size(), summary.toString());
+        // the exact tier of shared/reference/nmodl: spike times within 1e-6 ms
+        for (int i = 0; i < expected.size(); i++) assertEquals(expected.get(i).asDouble(), got.get(i).asDouble(), 1e-6);
+    }
+}
