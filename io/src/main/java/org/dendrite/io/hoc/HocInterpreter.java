@@ -1729,6 +1729,7 @@ public final class HocInterpreter {
         if (rn.kind == RangeName.Kind.MECH_GLOBAL) {
             if (r.args != null) throw r.error("'" + rn.name + "' is a global, not a range variable");
             world.mechanismGlobals.put(rn.name, value);
+            if (initialized && bridge != null) bridge.setGlobal(world, rn.name, value);
             return;
         }
         if (r.index != null) throw r.error("'" + rn.name + "' cannot be indexed");
@@ -1771,6 +1772,7 @@ public final class HocInterpreter {
             double x = rangeX(r, sec);
             if (rn.kind == RangeName.Kind.V && (x <= 0 || x >= 1)) {
                 setEndV(sec, x, value);
+                if (initialized && bridge != null) bridge.set(world, HocPointer.range(this, sec, x, "v"), value);
                 return;
             }
             lo = hi = sec.segmentIndex(x);
@@ -1818,21 +1820,50 @@ public final class HocInterpreter {
                 return;
             case CM:
                 for (int j = lo; j <= hi; j++) sec.cm[j] = value;
+                forwardSegments(sec, lo, hi, "cm", value);
                 return;
             case V:
                 for (int j = lo; j <= hi; j++) sec.v[j] = value;
+                forwardSegments(sec, lo, hi, "v", value);
                 if (lo == 0 && hi == sec.nseg - 1 && whole) {
                     // the whole section includes its 1-end node (and the 0-end node of a root section)
                     sec.vEnds[1] = value;
                     if (sec.parent == null) sec.vEnds[0] = value;
+                    if (initialized && bridge != null) {
+                        bridge.set(world, HocPointer.range(this, sec, 1, "v"), value);
+                        if (sec.parent == null) bridge.set(world, HocPointer.range(this, sec, 0, "v"), value);
+                    }
                 }
                 return;
             default: {
                 MechanismInstance mi = sec.mechanisms.get(rn.mechanism.name());
                 if (mi == null) throw at.error(notInserted(rn, sec));
                 for (int j = lo; j <= hi; j++) mi.values[rn.param][j] = value;
+                forwardSegments(sec, lo, hi, rn.name, value);
             }
         }
+    }
+
+    /** After finitialize, a range assignment also reaches the running simulation (effective at the next step). */
+    private void forwardSegments(HocSection sec, int lo, int hi, String variable, double value) {
+        if (!initialized || bridge == null) return;
+        for (int j = lo; j <= hi; j++) bridge.set(world, HocPointer.range(this, sec, sec.centre(j), variable), value);
+    }
+
+    void pointProcessWritten(PointProcess pp, String name, double value) {
+        if (initialized && bridge != null) bridge.set(world, HocPointer.pointProcess(this, pp, name), value);
+    }
+
+    void netConWeightWritten(NetConnection nc, int i, double value) {
+        if (initialized && bridge != null) bridge.setWeight(world, nc, i, value);
+    }
+
+    double netConWeight(NetConnection nc, int i) {
+        if (initialized && bridge != null) {
+            double live = bridge.weight(world, nc, i);
+            if (!Double.isNaN(live)) return live;
+        }
+        return nc.weight[i];
     }
 
     /** {@code var(x1:x2) = y1:y2}: segments whose centre lies in [x1, x2] get the linearly interpolated value. */
@@ -1921,6 +1952,7 @@ public final class HocInterpreter {
             case VARIABLE: p.symbol().nums[p.element()] = v; return;
             case POINT_PROCESS:
                 p.pointProcess().values[p.pointProcess().mechanism().indexOf(p.variable())] = v;
+                pointProcessWritten(p.pointProcess(), p.variable(), v);
                 return;
             default: {
                 RangeName rn = rangeName(p.variable());
