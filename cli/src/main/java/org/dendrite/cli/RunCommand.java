@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
 /** {@code dendrite run}: simulate a model and write traces, a summary and a plot. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Simulate a model with NEURON's fixed-step method and write traces, a summary and a plot.",
-                "  DIR/traces.csv    t [ms] and one column per recording (NAME [unit]), full precision",
+                "  DIR/traces.csv    t [ms] and one column per recording (NAME [unit]), full precision; HOC",
+                "                    Vectors with other time bases (vec.record(&v(0.5), 0.1), a tvec) go to",
+                "                    traces_2.csv, traces_3.csv, ... each with its own t column",
                 "  DIR/summary.json  compartments, steps, wall time, spike times per spike detector",
                 "  DIR/traces.png    the traces, one panel per unit",
                 "Without MODEL, runs the bundled default model: a reconstructed pyramidal neuron (c91662) with Hay",
@@ -168,7 +170,8 @@ public final class RunCommand implements Callable<Integer> {
                 quiet ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : System.out);
         Simulation sim = run.execute(models, tstop);
         double wall = (System.nanoTime() - t0) / 1e9;
-        run.writeCsv(out.resolve("traces.csv"));
+        List<Path> tables = run.writeCsv(out.resolve("traces.csv"));
+        for (String note : run.notes()) System.err.println("dendrite: note: " + note);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("model", models.toString());
         summary.put("sections", sim.morphology().size());
@@ -194,6 +197,10 @@ public final class RunCommand implements Callable<Integer> {
                     sim.morphology().size(), sim.compartmentCount(), sim.steps(), wall);
             run.spikes().forEach((k, v) -> w.printf(Locale.ROOT, "spikes at %s: %d%n", k, v.length));
             w.printf("wrote %s (%d columns), %s%n", out.resolve("traces.csv"), cols.size(), out.resolve("summary.json"));
+            if (tables.size() > 1) {
+                w.printf("recordings with other time bases (each with its own t column): %s%n",
+                        tables.subList(1, tables.size()));
+            }
             w.flush();
         }
         return 0;

@@ -94,4 +94,35 @@ class HocLiveStateTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).isEmpty() || !err.toString().contains("error"), err.toString());
         assertSameNumbers(Files.readAllLines(DIR.resolve("fadvance_loop.nrniv.txt")), mine);
     }
+
+    @Test
+    void vectorsWithTheirOwnTimeBases() throws Exception {
+        // vec.record(&v, 0.1), vec.record(&v, tvec) (tvec read), cvode.record(&m_hh, yvec, tvec) (tvec written)
+        List<String> mine = printed(runFile("time_bases.hoc", null));
+        assertSameNumbers(Files.readAllLines(DIR.resolve("time_bases.nrniv.txt")), mine);
+    }
+
+    @Test
+    void oneCsvPerTimeBaseWithoutEmptyCells(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        picocli.CommandLine cl = DendriteCommand.commandLine();
+        cl.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+        assertEquals(0, cl.execute("run", DIR.resolve("time_bases.hoc").toString(), "--out", dir.toString(), "-q", "--no-plot"));
+        // traces.csv: the 0.1 ms base of v1 (first recording) and tv (same times); 0..4 ms = 41 rows
+        List<String> main = Files.readAllLines(dir.resolve("traces.csv"));
+        assertEquals("t [ms],v1 [mV],tv [ms]", main.get(0));
+        assertEquals(42, main.size());
+        // traces_2.csv: the 4 times of tq; traces_3.csv: every step (cvode.record), 160 steps + t = 0
+        assertEquals(List.of("t [ms],v2 [mV]", 5), List.of(Files.readAllLines(dir.resolve("traces_2.csv")).get(0),
+                Files.readAllLines(dir.resolve("traces_2.csv")).size()));
+        assertEquals(162, Files.readAllLines(dir.resolve("traces_3.csv")).size());
+        for (String f : List.of("traces.csv", "traces_2.csv", "traces_3.csv")) {
+            for (String line : Files.readAllLines(dir.resolve(f))) {
+                assertTrue(!line.contains(",,") && !line.endsWith(","), f + " has an empty cell: " + line);
+            }
+        }
+        for (int r = 1; r < main.size(); r++) {
+            String[] c = main.get(r).split(",");
+            assertEquals(Double.parseDouble(c[0]), Double.parseDouble(c[2]), 0.0, "t column and recorded &t agree");
+        }
+    }
 }

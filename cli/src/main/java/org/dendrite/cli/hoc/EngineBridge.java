@@ -245,6 +245,11 @@ public final class EngineBridge implements HocSimulationBridge {
         return sampleTimes.get(i).toArray();
     }
 
+    /** The recordings the last finitialize set up, in the order of {@link #sampleTimes(int)}. */
+    public List<RecordRequest> recordRequests() {
+        return sampleTimes.size() == requests.size() ? List.copyOf(requests) : List.of();
+    }
+
     /** Values of the --record traces, in the order given. */
     public List<double[]> extraTraces() {
         List<double[]> out = new ArrayList<>();

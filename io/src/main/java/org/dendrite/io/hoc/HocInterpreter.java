@@ -2050,6 +2050,12 @@ public final class HocInterpreter {
         world.recordings.add(new RecordRequest(v, p, interval, times));
     }
 
+    /** {@code cvode.record(&var, yvec, tvec)}: every step, yvec gets the value and tvec the time. */
+    void recordWithTimes(HocPointer p, HocVector values, HocVector times) {
+        world.recordings.removeIf(q -> q.vector() == values);
+        world.recordings.add(new RecordRequest(values, p, Double.NaN, null, times));
+    }
+
     // ---------------------------------------------------------------- distance
     void setDistanceOrigin(HocSection s, double x) {
         distanceOrigin = s;
