@@ -171,7 +171,9 @@ public final class RunCommand implements Callable<Integer> {
         Simulation sim = run.execute(models, tstop);
         double wall = (System.nanoTime() - t0) / 1e9;
         List<Path> tables = run.writeCsv(out.resolve("traces.csv"));
-        for (String note : run.notes()) System.err.println("dendrite: note: " + note);
+        PrintWriter noteOut = spec.commandLine().getErr();
+        for (String note : run.notes()) noteOut.println("dendrite: note: " + note);
+        noteOut.flush();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("model", models.toString());
         summary.put("sections", sim.morphology().size());

@@ -125,4 +125,25 @@ class HocLiveStateTest {
             assertEquals(Double.parseDouble(c[0]), Double.parseDouble(c[2]), 0.0, "t column and recorded &t agree");
         }
     }
+
+    @Test
+    void cvodeActiveNotedByRunConvertAndPrompt(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String note = "dendrite: note: cvode.active(1): variable time step is not available; dendrite runs fixed step (dt)";
+        Path hoc = DIR.resolve("cvode_active.hoc");
+        for (List<String> args : List.of(List.of("run", hoc.toString(), "--out", dir.resolve("r").toString(), "-q", "--no-plot"),
+                List.of("convert", hoc.toString(), "--out", dir.resolve("c.json").toString()))) {
+            picocli.CommandLine cl = DendriteCommand.commandLine();
+            java.io.StringWriter err = new java.io.StringWriter();
+            cl.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+            cl.setErr(new java.io.PrintWriter(err));
+            assertEquals(0, cl.execute(args.toArray(new String[0])), err.toString());
+            assertTrue(err.toString().contains(note), args.get(0) + " stderr: " + err);
+        }
+        HocRun run = new HocRun(MechanismLibrary.standard(), List.of(), new PrintStream(new ByteArrayOutputStream()));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        HocCommand.repl(run.interpreter(), new BufferedReader(new StringReader(Files.readString(hoc))),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, e.split(java.util.regex.Pattern.quote(note), -1).length - 1, "one note at the prompt: " + e);
+    }
 }
