@@ -62,6 +62,8 @@ public final class EngineBridge implements HocSimulationBridge {
     private int[] recordEvery = new int[0];
     private int[] nextTime = new int[0];
     private final List<DoubleList> sampleTimes = new ArrayList<>();
+    /** Distinct time vectors of cvode.record requests (identity: HocVector does not override equals). */
+    private final List<HocVector> timeOutputs = new ArrayList<>();
     private long step;
     /** Times of every step (ms), and the extra (--record) traces, for writing traces.csv. */
     private final DoubleList time = new DoubleList();
@@ -106,10 +108,14 @@ public final class EngineBridge implements HocSimulationBridge {
         recordEvery = new int[requests.size()];
         nextTime = new int[requests.size()];
         sampleTimes.clear();
+        timeOutputs.clear();
         for (int i = 0; i < requests.size(); i++) {
             RecordRequest r = requests.get(i);
             r.vector().clear();
-            if (r.timesOut() != null) r.timesOut().clear();
+            if (r.timesOut() != null && !timeOutputs.contains(r.timesOut())) {
+                r.timesOut().clear();
+                timeOutputs.add(r.timesOut());
+            }
             sampleTimes.add(new DoubleList());
             recordEvery[i] = r.times() != null ? 0
                     : r.interval() > 0 ? Math.max(1, (int) Math.round(r.interval() / world.dt())) : 1;
@@ -221,6 +227,8 @@ public final class EngineBridge implements HocSimulationBridge {
                 record(i, r, t);
             }
         }
+        // cvode.record's time vectors: one entry per step, however many recordings share the vector
+        for (HocVector tv : timeOutputs) tv.append(t);
         for (int i = 0; i < spikeRecorders.size(); i++) {
             double[] s = spikeSources.get(i).spikeTimes();
             for (int k = spikesSeen[i]; k < s.length; k++) spikeRecorders.get(i).recordTimes().append(s[k]);
@@ -232,7 +240,6 @@ public final class EngineBridge implements HocSimulationBridge {
         Probe p = probes.get(i);
         r.vector().append(p == null ? t : p.read());
         sampleTimes.get(i).add(t);
-        if (r.timesOut() != null) r.timesOut().append(t);
     }
 
     /** Recorded step times (ms) since the last finitialize. */

@@ -33,7 +33,7 @@ final class Builtins {
     static final Set<String> UNSUPPORTED_CLASSES = Set.of("File", "Matrix", "Impedance", "PythonObject",
             "ParallelContext", "LinearMechanism", "KSChan", "MechanismType", "MechanismStandard",
             "PtrVector", "Import3d_MorphML", "Import3d_Eutectic_read", "Import3d_Section", "BBSaveState", "SaveState", "FInitializeHandler",
-            "NetStim_noise", "VecStim", "PatternStim", "APCount", "IntFire1", "IntFire2", "IntFire4",
+            "NetStim_noise", "VecStim", "PatternStim", "IntFire1", "IntFire2", "IntFire4",
             "OClamp", "VClamp", "AlphaSynapse", "ExpSyn2");
 
     private final HocInterpreter in;
@@ -64,7 +64,7 @@ final class Builtins {
     boolean isClass(String name) {
         if (name.equals("Vector") || name.equals("List") || name.equals("SectionList") || name.equals("SectionRef")
                 || name.equals("Random") || name.equals("NetCon") || name.equals("CVode") || name.startsWith("Import3d_")
-                || name.equals("String") || name.equals("StringFunctions")) {
+                || name.equals("String") || name.equals("StringFunctions") || name.equals("APCount")) {
             return true;
         }
         if (GUI_CLASSES.contains(name) || UNSUPPORTED_CLASSES.contains(name)) return true;
@@ -817,6 +817,9 @@ final class Builtins {
                 return new HocStrings.Functions(in.nextIndex("StringFunctions"));
             case "NetCon":
                 return newNetCon(args, at);
+            case "APCount":
+                if (args.isEmpty()) throw at.error("new APCount(x) needs a position");
+                return new ApCount(in, in.nextIndex(cls), in.currentSection(at), n(args, 0, at, cls), at);
             case "Import3d_SWC_read":
                 return new Import3d.Reader(cls, in.nextIndex(cls), "swc");
             case "Import3d_Neurolucida3":
