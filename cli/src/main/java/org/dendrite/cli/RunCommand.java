@@ -94,6 +94,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "add a recording, e.g. 'soma(0.5).v', 'dend(0.3).hh.m', 'soma(0.5).ina', 'stim.i' (repeatable)")
     List<String> records = new ArrayList<>();
 
+    @Option(names = {"-c", "--exec"}, paramLabel = "HOC",
+            description = "HOC statement run after the .hoc files, as nrniv -c (repeatable); e.g. for a mosinit.hoc"
+                    + " whose panel has buttons: -c 'restart(\"Step_current_firing\")'")
+    List<String> exec = new ArrayList<>();
+
     @Option(names = "--record-every", paramLabel = "K", description = "record every K-th step (default: the model's, else 1)")
     Integer recordEvery;
 
@@ -168,7 +173,7 @@ public final class RunCommand implements Callable<Integer> {
         org.dendrite.cli.hoc.HocRun run = new org.dendrite.cli.hoc.HocRun(
                 org.dendrite.engine.mechanism.MechanismLibrary.standard(), records,
                 quiet ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : System.out);
-        Simulation sim = run.execute(models, tstop);
+        Simulation sim = run.execute(models, tstop, exec);
         double wall = (System.nanoTime() - t0) / 1e9;
         List<Path> tables = run.writeCsv(out.resolve("traces.csv"));
         PrintWriter noteOut = spec.commandLine().getErr();

@@ -54,7 +54,24 @@ public final class HocRun {
 
     /** Executes the files in order; runs the model if none of them did. */
     public Simulation execute(List<Path> files, Double tstopOverride) {
+        return execute(files, tstopOverride, List.of());
+    }
+
+    /**
+     * Executes the files in order, then the statements (as {@code nrniv FILE -c STATEMENT}); runs the model with
+     * stdrun's {@code run()} if none of them did. A file that only builds a panel of buttons (a ModelDB
+     * {@code mosinit.hoc}) and no cell is told apart: the error lists its buttons and how to press one.
+     */
+    public Simulation execute(List<Path> files, Double tstopOverride, List<String> statements) {
         for (Path f : files) hoc.loadFile(f);
+        for (int i = 0; i < statements.size(); i++) hoc.execute(statements.get(i), "-c " + (i + 1));
+        if (bridge.simulation() == null && hoc.world().sections().isEmpty() && !hoc.buttons().isEmpty()) {
+            StringBuilder b = new StringBuilder(files.get(files.size() - 1) + " built no cell and ran no simulation; "
+                    + "it defines panel buttons (there is no display to press them on):");
+            hoc.buttons().forEach((label, cmd) -> b.append("\n  ").append(label).append(": ").append(cmd));
+            b.append("\npress one with -c, e.g. -c '").append(hoc.buttons().values().iterator().next()).append("'");
+            throw new org.dendrite.engine.DendriteException(b.toString());
+        }
         if (bridge.simulation() == null || tstopOverride != null) {
             if (tstopOverride != null) hoc.execute("tstop = " + tstopOverride, "--tstop");
             hoc.execute("run()", "dendrite run");

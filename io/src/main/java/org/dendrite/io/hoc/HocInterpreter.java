@@ -121,7 +121,8 @@ public final class HocInterpreter {
         loaded.add(p);
         dirStack.push(p.getParent());
         try {
-            run(src, file.toString(), frame);
+            // a file runs at top level, even when load_file is called inside a proc (ModelDB's restart())
+            run(src, file.toString(), topFrame);
         } finally {
             dirStack.pop();
         }
@@ -1281,6 +1282,11 @@ public final class HocInterpreter {
                 if (r.args == null) throw r.error("'" + name + "' is a built-in function; call it as " + name + "(...)");
                 return builtins.call(name, r.args, r);
             }
+            if (Builtins.GUI_CLASSES.contains(name) && r.index != null && r.args == null) {
+                // an instance of a GUI class by its index (PWManager[0].count in init.hoc): no display, no windows
+                noteGui(name + "[" + HocFormat.g(num(eval(r.index.get(0)), r), 8) + "]");
+                return new GuiObject(name, 0);
+            }
             if (builtins.isClass(name) || templates.containsKey(name)) {
                 throw r.error("'" + name + "' is a class; create an object with new " + name + "()");
             }
@@ -2108,7 +2114,34 @@ public final class HocInterpreter {
     }
 
     Path currentDirectory() {
-        return dirStack.isEmpty() ? Path.of("").toAbsolutePath() : dirStack.peek();
+        return dirStack.isEmpty() ? workingDirectory : dirStack.peek();
+    }
+
+    /** NEURON's working directory: the process's, until HOC calls {@code chdir}. */
+    private Path workingDirectory = Path.of("").toAbsolutePath();
+
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    /** {@code chdir(path)}: 0 when {@code path} (relative to the working directory) is a folder, else -1. */
+    double chdir(String path) {
+        Path p = workingDirectory.resolve(path).normalize();
+        if (!Files.isDirectory(p)) return -1;
+        workingDirectory = p;
+        return 0;
+    }
+
+    /** {@code xbutton(label, command)}s seen, label to command (there is no display to click them on). */
+    private final Map<String, String> buttons = new java.util.LinkedHashMap<>();
+
+    void button(String label, String command) {
+        buttons.put(label, command);
+    }
+
+    /** The panel buttons the HOC defined (label to HOC command), in definition order. */
+    public Map<String, String> buttons() {
+        return java.util.Collections.unmodifiableMap(buttons);
     }
 
     boolean markLoaded(Path p) {
