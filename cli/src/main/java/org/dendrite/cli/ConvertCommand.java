@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -59,6 +60,9 @@ public final class ConvertCommand implements Callable<Integer> {
         m.probes.clear();
         m.probes.addAll(renamed);
         ModelWriter.write(m, out);
+        PrintWriter noteOut = spec.commandLine().getErr();
+        for (String note : run.notes()) noteOut.println("dendrite: note: " + note);
+        noteOut.flush();
         spec.commandLine().getOut().printf("wrote %s: %d sections, %d mechanism insertions, %d point processes, %d recordings%n",
                 out, m.morphology().size(), m.insertions.size(), m.points.size(), m.probes.size());
         spec.commandLine().getOut().flush();

@@ -48,7 +48,7 @@ public final class HocCommand implements Callable<Integer> {
             throws IOException {
         hoc.setOut(out);
         StringBuilder chunk = new StringBuilder();
-        int firstLine = 1, lineNo = 0;
+        int firstLine = 1, lineNo = 0, notesShown = 0;
         while (!hoc.quitRequested()) {
             if (prompt) {
                 out.print(chunk.length() == 0 ? "oc>" : "> ");
@@ -67,13 +67,21 @@ public final class HocCommand implements Callable<Integer> {
             } catch (org.dendrite.engine.DendriteException e) {
                 err.println("dendrite: error: " + e.getMessage());
             }
+            notesShown = showNotes(hoc, err, notesShown);
             out.flush();
         }
         if (chunk.length() > 0 && !hoc.quitRequested()) {
             err.println("dendrite: error: input ended inside an unclosed '{'");
         }
-        for (String note : hoc.world().notes()) err.println("dendrite: note: " + note);
+        showNotes(hoc, err, notesShown);
         return 0;
+    }
+
+    /** Prints the notes the interpreter added since {@code shown} (each note once, when it first arises). */
+    private static int showNotes(HocInterpreter hoc, PrintStream err, int shown) {
+        List<String> notes = hoc.world().notes();
+        for (int i = shown; i < notes.size(); i++) err.println("dendrite: note: " + notes.get(i));
+        return notes.size();
     }
 
     /** Braces still open in the text, ignoring strings and comments. */

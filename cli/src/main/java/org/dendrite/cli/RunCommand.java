@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
 /** {@code dendrite run}: simulate a model and write traces, a summary and a plot. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Simulate a model with NEURON's fixed-step method and write traces, a summary and a plot.",
-                "  DIR/traces.csv    t [ms] and one column per recording (NAME [unit]), full precision",
+                "  DIR/traces.csv    t [ms] and one column per recording (NAME [unit]), full precision; HOC",
+                "                    Vectors with other time bases (vec.record(&v(0.5), 0.1), a tvec) go to",
+                "                    traces_2.csv, traces_3.csv, ... each with its own t column",
                 "  DIR/summary.json  compartments, steps, wall time, spike times per spike detector",
                 "  DIR/traces.png    the traces, one panel per unit",
                 "Without MODEL, runs the bundled default model: a reconstructed pyramidal neuron (c91662) with Hay",
@@ -94,6 +96,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--record", paramLabel = "VAR",
             description = "add a recording, e.g. 'soma(0.5).v', 'dend(0.3).hh.m', 'soma(0.5).ina', 'stim.i' (repeatable)")
     List<String> records = new ArrayList<>();
+
+    @Option(names = {"-c", "--exec"}, paramLabel = "HOC",
+            description = "HOC statement run after the .hoc files, as nrniv -c (repeatable); e.g. for a mosinit.hoc"
+                    + " whose panel has buttons: -c 'restart(\"Step_current_firing\")'")
+    List<String> exec = new ArrayList<>();
 
     @Option(names = "--record-every", paramLabel = "K", description = "record every K-th step (default: the model's, else 1)")
     Integer recordEvery;
@@ -173,9 +180,12 @@ public final class RunCommand implements Callable<Integer> {
         org.dendrite.cli.hoc.HocRun run = new org.dendrite.cli.hoc.HocRun(
                 mods.library(), records,
                 quiet ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : System.out);
-        Simulation sim = run.execute(models, tstop);
+        Simulation sim = run.execute(models, tstop, exec);
         double wall = (System.nanoTime() - t0) / 1e9;
-        run.writeCsv(out.resolve("traces.csv"));
+        List<Path> tables = run.writeCsv(out.resolve("traces.csv"));
+        PrintWriter noteOut = spec.commandLine().getErr();
+        for (String note : run.notes()) noteOut.println("dendrite: note: " + note);
+        noteOut.flush();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("model", models.toString());
         summary.put("sections", sim.morphology().size());
@@ -201,6 +211,10 @@ public final class RunCommand implements Callable<Integer> {
                     sim.morphology().size(), sim.compartmentCount(), sim.steps(), wall);
             run.spikes().forEach((k, v) -> w.printf(Locale.ROOT, "spikes at %s: %d%n", k, v.length));
             w.printf("wrote %s (%d columns), %s%n", out.resolve("traces.csv"), cols.size(), out.resolve("summary.json"));
+            if (tables.size() > 1) {
+                w.printf("recordings with other time bases (each with its own t column): %s%n",
+                        tables.subList(1, tables.size()));
+            }
             w.flush();
         }
         return 0;

@@ -1,6 +1,7 @@
 package org.dendrite.cli.hoc;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +29,12 @@ import org.dendrite.io.hoc.PointProcess;
 import org.dendrite.io.hoc.RecordRequest;
 
 /**
- * Runs a HOC-built model in the engine. At every {@code finitialize} the interpreter's section world is turned
- * into a {@link ModelSpec} and compiled to the engine's flat arrays; {@code fadvance} then steps the engine and
- * copies recorded values into the HOC Vectors. HOC is never inside the time-step loop: one step costs the
+ * Runs a HOC-built model in the engine. At {@code finitialize} the interpreter's section world is turned into a
+ * {@link ModelSpec} and compiled to the engine's flat arrays, again only when the structure changed (sections,
+ * geometry, nseg, insertions, point processes, NetCons, recordings); otherwise the compiled simulation is
+ * re-initialised. After that the compiled arrays are the cell: every HOC read ({@code v(0.5)}, {@code m_hh},
+ * {@code ina}, {@code stim.i}, {@code nc.weight[1]}, {@code t}) answers from them and every HOC write reaches
+ * them (effective at the next step, as in NEURON). HOC is never inside the time-step loop: one step costs the
  * same as for a model read from JSON, plus one array read per recorded Vector.
  */
 public final class EngineBridge implements HocSimulationBridge {
@@ -38,6 +42,15 @@ public final class EngineBridge implements HocSimulationBridge {
     private final List<String> extraRecordings;
     private Simulation sim;
     private ModelSpec spec;
+    /** Structure the simulation was compiled from (see {@link #structureKey}); null forces a compile. */
+    private String compiledKey;
+    /** Model section index, point-process and NetCon model names of the compiled world. */
+    private Map<HocSection, Integer> sectionIndex = new IdentityHashMap<>();
+    private Map<PointProcess, String> pointNames = new IdentityHashMap<>();
+    private final Map<NetConnection, String> netConNames = new IdentityHashMap<>();
+    /** Live variables resolved so far (section:node:variable or point:variable); NONE when the engine has none. */
+    private final Map<String, Probe> live = new HashMap<>();
+    private static final Probe NONE = new Probe("none", "1", null, 0);
     private final List<Probe> probes = new ArrayList<>();
     private final List<RecordRequest> requests = new ArrayList<>();
     private final List<NetConnection> spikeRecorders = new ArrayList<>();
@@ -45,12 +58,18 @@ public final class EngineBridge implements HocSimulationBridge {
     /** Model names of the NetCons whose HOC objects record spike times (resolved after compile). */
     private List<String> pendingRecorderNames = List.of();
     private int[] spikesSeen = new int[0];
+    /** Per request: record every k-th step (0: at the times of its tvec), next tvec index, sample times. */
     private int[] recordEvery = new int[0];
+    private int[] nextTime = new int[0];
+    private final List<DoubleList> sampleTimes = new ArrayList<>();
+    /** Distinct time vectors of cvode.record requests (identity: HocVector does not override equals). */
+    private final List<HocVector> timeOutputs = new ArrayList<>();
     private long step;
     /** Times of every step (ms), and the extra (--record) traces, for writing traces.csv. */
     private final DoubleList time = new DoubleList();
     private final List<DoubleList> extra = new ArrayList<>();
     private List<Probe> extraProbes = List.of();
+    private int compiles;
 
     public EngineBridge(MechanismLibrary registry, List<String> extraRecordings) {
         this.registry = registry;
@@ -66,8 +85,47 @@ public final class EngineBridge implements HocSimulationBridge {
         return spec;
     }
 
+    /** How many times the world was compiled (a finitialize with an unchanged structure does not compile). */
+    public int compileCount() {
+        return compiles;
+    }
+
     @Override
     public void finitialize(HocWorld world, double vInit) {
+        String key = structureKey(world);
+        if (sim == null || !key.equals(compiledKey)) {
+            compile(world, vInit);
+            compiledKey = key;
+        } else {
+            syncRunSettings(world);
+        }
+        sim.finitialize(vInit);
+        world.setTime(sim.state().t);
+        step = 0;
+        time.clear();
+        extra.clear();
+        for (int i = 0; i < extraProbes.size(); i++) extra.add(new DoubleList());
+        recordEvery = new int[requests.size()];
+        nextTime = new int[requests.size()];
+        sampleTimes.clear();
+        timeOutputs.clear();
+        for (int i = 0; i < requests.size(); i++) {
+            RecordRequest r = requests.get(i);
+            r.vector().clear();
+            if (r.timesOut() != null && !timeOutputs.contains(r.timesOut())) {
+                r.timesOut().clear();
+                timeOutputs.add(r.timesOut());
+            }
+            sampleTimes.add(new DoubleList());
+            recordEvery[i] = r.times() != null ? 0
+                    : r.interval() > 0 ? Math.max(1, (int) Math.round(r.interval() / world.dt())) : 1;
+        }
+        spikesSeen = new int[spikeRecorders.size()];
+        for (NetConnection nc : spikeRecorders) nc.recordTimes().clear();
+        sample(world);
+    }
+
+    private void compile(HocWorld world, double vInit) {
         spec = toSpec(world, registry, vInit);
         int base = spec.probes.size();
         for (String r : extraRecordings) {
@@ -79,33 +137,67 @@ public final class EngineBridge implements HocSimulationBridge {
             }
         }
         sim = Simulation.compile(spec, registry);
+        compiles++;
+        live.clear();
+        applyPerSegment(world);
         List<Probe> all = sim.traces().probes();
         probes.clear();
         for (int i = 0; i < requests.size(); i++) probes.add(probeOfRequest[i] < 0 ? null : all.get(probeOfRequest[i]));
         extraProbes = all.subList(base, all.size());
         spikeSources.clear();
         for (String name : pendingRecorderNames) spikeSources.add(sim.spikeSources().get(name));
-        sim.finitialize(vInit);
-        world.setTime(sim.state().t);
-        step = 0;
-        time.clear();
-        extra.clear();
-        for (int i = 0; i < extraProbes.size(); i++) extra.add(new DoubleList());
-        recordEvery = new int[requests.size()];
-        for (int i = 0; i < requests.size(); i++) {
-            RecordRequest r = requests.get(i);
-            r.vector().clear();
-            if (r.times() != null) r.times().clear();
-            recordEvery[i] = r.interval() > 0 ? Math.max(1, (int) Math.round(r.interval() / world.dt())) : 1;
+    }
+
+    /** Section properties that vary along a section and that the model description keeps per section: cm. */
+    private void applyPerSegment(HocWorld world) {
+        double[] cm = sim.capacitance();
+        for (Map.Entry<HocSection, Integer> e : sectionIndex.entrySet()) {
+            HocSection s = e.getKey();
+            int first = sim.topology().firstNode(e.getValue());
+            for (int k = 0; k < s.nseg(); k++) cm[first + k] = s.cm(k);
         }
-        spikesSeen = new int[spikeRecorders.size()];
-        for (NetConnection nc : spikeRecorders) nc.recordTimes().clear();
-        sample(world);
+    }
+
+    /** dt, celsius and secondorder as HOC has them now (they may change between runs without a recompile). */
+    private void syncRunSettings(HocWorld world) {
+        sim.state().dt = world.dt();
+        sim.state().celsius = world.celsius();
+        sim.state().secondorder = world.secondorder();
+    }
+
+    /**
+     * What the compiled arrays depend on beyond values HOC writes through to the engine: the world's model
+     * version (topology, geometry, nseg, insertions), the point processes and where they sit, the NetCons
+     * (source, target, threshold, delay, active), the recordings and plays.
+     */
+    private String structureKey(HocWorld world) {
+        StringBuilder k = new StringBuilder();
+        k.append(world.modelVersion()).append('|');
+        for (PointProcess p : world.pointProcesses()) {
+            k.append(System.identityHashCode(p)).append('@')
+                    .append(p.section() == null ? "-" : System.identityHashCode(p.section())).append(':').append(p.x()).append(',');
+        }
+        k.append('|');
+        for (NetConnection nc : world.netCons()) {
+            k.append(System.identityHashCode(nc)).append(nc.isActive()).append(nc.threshold()).append('/').append(nc.delay())
+                    .append(nc.recordTimes() == null ? "" : "r" + System.identityHashCode(nc.recordTimes())).append(',');
+        }
+        k.append('|');
+        for (RecordRequest r : world.recordings()) k.append(System.identityHashCode(r)).append(',');
+        k.append('|').append(world.plays().size());
+        for (HocSection s : world.sections()) if (Double.isFinite(s.vInit(0))) k.append('|').append(s.name()).append(s.vInit(0));
+        for (var g : world.mechanismGlobals().entrySet()) {
+            // ion globals (cai0_ca_ion) are read at compile only
+            if (g.getKey().endsWith("_ion")) k.append('|').append(g.getKey()).append(g.getValue());
+        }
+        return k.toString();
     }
 
     @Override
     public void fadvance(HocWorld world) {
         if (sim == null) finitialize(world, world.vInit());
+        syncRunSettings(world);
+        if (world.t() != sim.state().t) sim.state().t = world.t();
         sim.fadvance();
         step++;
         world.setTime(sim.state().t);
@@ -123,12 +215,20 @@ public final class EngineBridge implements HocSimulationBridge {
         time.add(t);
         for (int i = 0; i < extraProbes.size(); i++) extra.get(i).add(extraProbes.get(i).read());
         for (int i = 0; i < requests.size(); i++) {
-            if (step % recordEvery[i] != 0) continue;
             RecordRequest r = requests.get(i);
-            Probe p = probes.get(i);
-            r.vector().append(p == null ? t : p.read());
-            if (r.times() != null) r.times().append(t);
+            if (recordEvery[i] == 0) {
+                // at the times of tvec: the step whose t is nearest each listed time (events at step boundaries)
+                HocVector tv = r.times();
+                while (nextTime[i] < tv.size() && tv.get(nextTime[i]) <= t + 0.5 * sim.state().dt) {
+                    record(i, r, t);
+                    nextTime[i]++;
+                }
+            } else if (step % recordEvery[i] == 0) {
+                record(i, r, t);
+            }
         }
+        // cvode.record's time vectors: one entry per step, however many recordings share the vector
+        for (HocVector tv : timeOutputs) tv.append(t);
         for (int i = 0; i < spikeRecorders.size(); i++) {
             double[] s = spikeSources.get(i).spikeTimes();
             for (int k = spikesSeen[i]; k < s.length; k++) spikeRecorders.get(i).recordTimes().append(s[k]);
@@ -136,9 +236,25 @@ public final class EngineBridge implements HocSimulationBridge {
         }
     }
 
+    private void record(int i, RecordRequest r, double t) {
+        Probe p = probes.get(i);
+        r.vector().append(p == null ? t : p.read());
+        sampleTimes.get(i).add(t);
+    }
+
     /** Recorded step times (ms) since the last finitialize. */
     public double[] times() {
         return time.toArray();
+    }
+
+    /** Times (ms) at which recording {@code i} of the world (in {@link HocWorld#recordings()} order) sampled. */
+    public double[] sampleTimes(int i) {
+        return sampleTimes.get(i).toArray();
+    }
+
+    /** The recordings the last finitialize set up, in the order of {@link #sampleTimes(int)}. */
+    public List<RecordRequest> recordRequests() {
+        return sampleTimes.size() == requests.size() ? List.copyOf(requests) : List.of();
     }
 
     /** Values of the --record traces, in the order given. */
@@ -150,6 +266,94 @@ public final class EngineBridge implements HocSimulationBridge {
 
     public List<Probe> extraProbes() {
         return extraProbes;
+    }
+
+    // ------------------------------------------------------------------ live values
+
+    @Override
+    public double value(HocWorld world, HocPointer p) {
+        if (sim == null) return Double.NaN;
+        if (p.kind() == HocPointer.Kind.TIME) return sim.state().t;
+        Probe probe = liveProbe(p);
+        return probe == NONE ? Double.NaN : probe.read();
+    }
+
+    @Override
+    public boolean set(HocWorld world, HocPointer p, double value) {
+        if (sim == null) return false;
+        if (p.kind() == HocPointer.Kind.TIME) {
+            sim.state().t = value;
+            return true;
+        }
+        Probe probe = liveProbe(p);
+        if (probe == NONE) return false;
+        probe.array()[probe.index()] = value;
+        return true;
+    }
+
+    @Override
+    public void setGlobal(HocWorld world, String name, double value) {
+        if (sim == null) return;
+        // an ion global (cai0_ca_ion) is part of the structure key and recompiles at the next finitialize
+        if (!name.endsWith("_ion")) sim.setGlobal(name, value);
+    }
+
+    @Override
+    public void setWeight(HocWorld world, NetConnection nc, int i, double value) {
+        double[] w = liveWeights(nc);
+        if (w != null && i < w.length) w[i] = value;
+    }
+
+    @Override
+    public double weight(HocWorld world, NetConnection nc, int i) {
+        double[] w = liveWeights(nc);
+        return w != null && i < w.length ? w[i] : Double.NaN;
+    }
+
+    private double[] liveWeights(NetConnection nc) {
+        if (sim == null) return null;
+        String name = netConNames.get(nc);
+        if (name == null) return null;
+        var con = sim.netCon(name);
+        return con == null ? null : con.weight();
+    }
+
+    /** The engine's array element for a RANGE or POINT_PROCESS pointer, or NONE. */
+    private Probe liveProbe(HocPointer p) {
+        String key;
+        ModelSpec.ProbeSpec ps;
+        if (p.kind() == HocPointer.Kind.RANGE) {
+            Integer s = sectionIndex.get(p.section());
+            if (s == null) return NONE;
+            int node = sim.topology().node(s, p.x());
+            key = s + ":" + node + ":" + p.variable();
+            Probe known = live.get(key);
+            if (known != null) return known;
+            if (p.variable().equals("cm")) {
+                Probe c = new Probe("cm", "uF/cm2", sim.capacitance(), node);
+                live.put(key, c);
+                return c;
+            }
+            if (p.variable().equals("diam")) return NONE; // geometry: recompiled at the next finitialize
+            ps = new ModelSpec.ProbeSpec("live", new Location(s, p.x()), null, p.variable());
+        } else if (p.kind() == HocPointer.Kind.POINT_PROCESS) {
+            String name = pointNames.get(p.pointProcess());
+            if (name == null) return NONE;
+            key = name + ":" + p.variable();
+            Probe known = live.get(key);
+            if (known != null) return known;
+            ps = new ModelSpec.ProbeSpec("live", null, name, p.variable());
+        } else {
+            return NONE;
+        }
+        Probe found;
+        try {
+            found = sim.resolve(ps);
+        } catch (DendriteException e) {
+            found = NONE;
+        }
+        live.put(key, found);
+        return found;
     }
 
     // ------------------------------------------------------------------ world -> model
@@ -169,6 +373,7 @@ public final class EngineBridge implements HocSimulationBridge {
         m.run.tstop = world.tstop();
         m.run.vInit = vInit;
         Map<HocSection, Integer> index = new IdentityHashMap<>();
+        sectionIndex = index;
         for (HocSection s : world.sections()) {
             if (s.isDeleted()) continue;
             int i = morph.indexOf(s.name());
@@ -183,6 +388,7 @@ public final class EngineBridge implements HocSimulationBridge {
         }
         for (var g : world.mechanismGlobals().entrySet()) m.globals.put(g.getKey(), g.getValue());
         Map<PointProcess, String> names = addPointProcesses(m, world, index);
+        pointNames = names;
         addNetCons(m, world, index, names);
         addRecordings(m, world, index, names);
         return m;
@@ -251,13 +457,15 @@ public final class EngineBridge implements HocSimulationBridge {
 
     private void addNetCons(ModelSpec m, HocWorld world, Map<HocSection, Integer> index, Map<PointProcess, String> names) {
         spikeRecorders.clear();
+        netConNames.clear();
         List<String> recorderNames = new ArrayList<>();
         int n = 0;
         for (NetConnection nc : world.netCons()) {
             if (!nc.isActive()) continue;
             String name = "NetCon[" + (n++) + "]";
             String target = nc.target() == null ? null : names.get(nc.target());
-            double[] w = {nc.weight(0)};
+            double[] w = new double[(int) nc.weightCount()];
+            for (int k = 0; k < w.length; k++) w[k] = nc.weight(k);
             if (nc.sourceObject() != null) {
                 m.netcons.add(new ModelSpec.NetConSpec(name, names.get(nc.sourceObject()), null, nc.threshold(), target, nc.delay(), w));
             } else if (nc.sourcePointer() != null && nc.sourcePointer().kind() == HocPointer.Kind.RANGE) {
@@ -267,6 +475,7 @@ public final class EngineBridge implements HocSimulationBridge {
             } else {
                 continue;
             }
+            netConNames.put(nc, name);
             if (nc.recordTimes() != null) {
                 spikeRecorders.add(nc);
                 recorderNames.add(name);

@@ -54,7 +54,24 @@ public final class HocRun {
 
     /** Executes the files in order; runs the model if none of them did. */
     public Simulation execute(List<Path> files, Double tstopOverride) {
+        return execute(files, tstopOverride, List.of());
+    }
+
+    /**
+     * Executes the files in order, then the statements (as {@code nrniv FILE -c STATEMENT}); runs the model with
+     * stdrun's {@code run()} if none of them did. A file that only builds a panel of buttons (a ModelDB
+     * {@code mosinit.hoc}) and no cell is told apart: the error lists its buttons and how to press one.
+     */
+    public Simulation execute(List<Path> files, Double tstopOverride, List<String> statements) {
         for (Path f : files) hoc.loadFile(f);
+        for (int i = 0; i < statements.size(); i++) hoc.execute(statements.get(i), "-c " + (i + 1));
+        if (bridge.simulation() == null && hoc.world().sections().isEmpty() && !hoc.buttons().isEmpty()) {
+            StringBuilder b = new StringBuilder(files.get(files.size() - 1) + " built no cell and ran no simulation; "
+                    + "it defines panel buttons (there is no display to press them on):");
+            hoc.buttons().forEach((label, cmd) -> b.append("\n  ").append(label).append(": ").append(cmd));
+            b.append("\npress one with -c, e.g. -c '").append(hoc.buttons().values().iterator().next()).append("'");
+            throw new org.dendrite.engine.DendriteException(b.toString());
+        }
         if (bridge.simulation() == null || tstopOverride != null) {
             if (tstopOverride != null) hoc.execute("tstop = " + tstopOverride, "--tstop");
             hoc.execute("run()", "dendrite run");
@@ -64,25 +81,58 @@ public final class HocRun {
 
     /**
      * The recorded Vectors as columns named after the variable holding them (else after what they record),
-     * with t first and the --record traces last.
+     * with their time base first: the table of the first recording (traces.csv), see {@link #tables()}.
      */
     public List<ColumnsCsv.Column> columns() {
-        List<ColumnsCsv.Column> cols = new ArrayList<>();
-        cols.add(new ColumnsCsv.Column("t", "ms", bridge.times()));
+        return tables().get(0);
+    }
+
+    /**
+     * One table per time base: the recordings that sampled at the same times share a table whose first column
+     * is that time ({@code t [ms]}); a recording at every step, one with {@code vec.record(&x, 0.1)} (every 0.1
+     * ms) and one with {@code vec.record(&x, tvec)} each get their own table when their times differ. The table
+     * of the first recording comes first; the --record traces (every step) join the per-step table. Never an
+     * empty cell: every column of a table has one value per time.
+     */
+    public List<List<ColumnsCsv.Column>> tables() {
+        List<double[]> bases = new ArrayList<>();
+        List<List<ColumnsCsv.Column>> tables = new ArrayList<>();
         Simulation sim = bridge.simulation();
-        List<RecordRequest> recs = hoc.world().recordings();
-        for (RecordRequest r : recs) {
+        List<RecordRequest> recs = bridge.recordRequests();
+        for (int i = 0; i < recs.size(); i++) {
+            RecordRequest r = recs.get(i);
             HocVector v = r.vector();
             String name = variableHolding(v);
             if (name == null) name = r.source().describe();
-            cols.add(new ColumnsCsv.Column(name, unitOf(sim, r), v.toArray()));
+            tableFor(bridge.sampleTimes(i), bases, tables).add(new ColumnsCsv.Column(name, unitOf(sim, r), v.toArray()));
         }
         List<double[]> extra = bridge.extraTraces();
-        for (int i = 0; i < extra.size(); i++) {
-            Probe p = bridge.extraProbes().get(i);
-            cols.add(new ColumnsCsv.Column(p.name(), p.unit(), extra.get(i)));
+        if (!extra.isEmpty() || tables.isEmpty()) {
+            List<ColumnsCsv.Column> step = tableFor(bridge.times(), bases, tables);
+            for (int i = 0; i < extra.size(); i++) {
+                Probe p = bridge.extraProbes().get(i);
+                step.add(new ColumnsCsv.Column(p.name(), p.unit(), extra.get(i)));
+            }
         }
-        return cols;
+        return tables;
+    }
+
+    private static List<ColumnsCsv.Column> tableFor(double[] times, List<double[]> bases, List<List<ColumnsCsv.Column>> tables) {
+        for (int k = 0; k < bases.size(); k++) if (java.util.Arrays.equals(bases.get(k), times)) return tables.get(k);
+        bases.add(times);
+        List<ColumnsCsv.Column> t = new ArrayList<>();
+        t.add(new ColumnsCsv.Column("t", "ms", times));
+        tables.add(t);
+        return t;
+    }
+
+    /** File of table k (0: {@code file} itself; then {@code traces_2.csv}, {@code traces_3.csv}, ... beside it). */
+    public static Path tableFile(Path file, int k) {
+        if (k == 0) return file;
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name, ext = dot > 0 ? name.substring(dot) : "";
+        return file.resolveSibling(stem + "_" + (k + 1) + ext);
     }
 
     /** The top-level HOC variable holding the Vector ({@code vsoma}, {@code rec[2]}), or null. */
@@ -106,7 +156,20 @@ public final class HocRun {
         return out;
     }
 
-    public void writeCsv(Path file) throws IOException {
-        ColumnsCsv.write(columns(), file);
+    /** Writes every table ({@link #tables()}): the first to {@code file}, the others beside it; returns the files. */
+    public List<Path> writeCsv(Path file) throws IOException {
+        List<Path> written = new ArrayList<>();
+        List<List<ColumnsCsv.Column>> tables = tables();
+        for (int k = 0; k < tables.size(); k++) {
+            Path f = tableFile(file, k);
+            ColumnsCsv.write(tables.get(k), f);
+            written.add(f);
+        }
+        return written;
+    }
+
+    /** Notes of the run (GUI calls ignored, cvode runs fixed step, ...), each once. */
+    public List<String> notes() {
+        return hoc.world().notes();
     }
 }

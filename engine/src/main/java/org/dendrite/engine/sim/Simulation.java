@@ -46,6 +46,8 @@ public final class Simulation implements EventContext {
     /** CN oscillation detection, per node: the last large voltage change (mV) and how often it alternated. */
     private final double[] lastDv;
     private final int[] alternations;
+    /** The compiler that built this simulation: resolves live variables by name after compile. */
+    SimulationCompiler compiler;
     /** Per-node initial voltages from per-section settings (NaN: use finitialize's argument); null if none. */
     double[] vInitOverride;
 
@@ -89,6 +91,35 @@ public final class Simulation implements EventContext {
     /** Spike sources that have a name in the model (spike detectors, artificial cells), in model order. */
     public Map<String, SpikeSource> spikeSources() {
         return namedSources;
+    }
+
+    /**
+     * The live array element holding a variable (what a recording of {@code probe} would read): v, an ion
+     * variable or a mechanism variable at a location, or a point-process variable. Reading or writing it between
+     * steps reads or changes the running simulation. Resolving costs a search; callers keep the result.
+     *
+     * @throws org.dendrite.engine.DendriteException when the model has no such variable there
+     */
+    public org.dendrite.engine.record.Probe resolve(ModelSpec.ProbeSpec probe) {
+        return compiler.probe(probe);
+    }
+
+    /** Live specific capacitance per node, uF/cm2 (0 at zero-area nodes); writes take effect at the next step. */
+    public double[] capacitance() {
+        return cm;
+    }
+
+    /** The NetCon with this model name, or null; its {@code weight()} array is live. */
+    public NetCon netCon(String name) {
+        return compiler.netConOf.get(name);
+    }
+
+    /**
+     * Sets a mechanism GLOBAL named as NEURON names it ({@code ehcn_Ih}) on the running simulation; takes effect
+     * at the next step. Returns false when no mechanism of the library declares it.
+     */
+    public boolean setGlobal(String name, double value) {
+        return compiler.setMechanismGlobal(name, value);
     }
 
     /** Number of compartments (segments carrying membrane). */

@@ -45,6 +45,8 @@ final class SimulationCompiler {
     private final Map<String, MechanismBlock> pointBlockOf = new HashMap<>();
     private final Map<String, Integer> pointInstanceOf = new HashMap<>();
     private final List<MechanismBlock> blocks = new ArrayList<>();
+    /** NetCons by model name (for live weight access from front ends such as HOC). */
+    final Map<String, NetCon> netConOf = new HashMap<>();
 
     SimulationCompiler(ModelSpec spec, MechanismLibrary registry) {
         this.spec = spec;
@@ -109,6 +111,7 @@ final class SimulationCompiler {
                 ions.values().toArray(new IonPool[0]), netStims.toArray(new ArtificialCell[0]),
                 detectors.toArray(new ThresholdDetector[0]), named, traces);
         sim.vInitOverride = vInitOverride(n);
+        sim.compiler = this;
         return sim;
     }
 
@@ -326,7 +329,7 @@ final class SimulationCompiler {
      * A mechanism GLOBAL as NEURON names it ({@code <param>_<SUFFIX>}, declared by the mechanism): set on the
      * block of that type; accepted without effect when the mechanism is inserted nowhere (as NEURON does).
      */
-    private boolean setMechanismGlobal(String name, double value) {
+    boolean setMechanismGlobal(String name, double value) {
         boolean known = false;
         for (MechanismType t : registry.all()) {
             if (!name.endsWith("_" + t.name()) || t.globalIndex(name) < 0) continue;
@@ -381,8 +384,12 @@ final class SimulationCompiler {
                 target = et;
                 instance = pointInstanceOf.get(nc.target());
             }
-            source.connect(new NetCon(target, instance, nc.delayMs(), nc.weight()));
-            if (nc.name() != null) named.put(nc.name(), source);
+            NetCon con = new NetCon(target, instance, nc.delayMs(), nc.weight());
+            source.connect(con);
+            if (nc.name() != null) {
+                named.put(nc.name(), source);
+                netConOf.put(nc.name(), con);
+            }
         }
         return detectors;
     }
@@ -393,6 +400,10 @@ final class SimulationCompiler {
             probes.add(p.pointName() != null ? pointProbe(p) : rangeProbe(p));
         }
         return probes;
+    }
+
+    Probe probe(ModelSpec.ProbeSpec p) {
+        return p.pointName() != null ? pointProbe(p) : rangeProbe(p);
     }
 
     private Probe pointProbe(ModelSpec.ProbeSpec p) {

@@ -29,11 +29,11 @@ final class Builtins {
     static final Set<String> GUI_CLASSES = Set.of("Graph", "PlotShape", "Shape", "VBox", "HBox", "Deck",
             "ValueFieldEditor", "RangeVarPlot", "SymChooser", "MenuExplore", "Inserter", "PointProcessManager",
             "NetWork", "LinearMechanism_GUI", "CellBuild", "MulRunFitter", "Grapher", "ModelView", "TextEditor",
-            "GUIMath", "Pointer", "RunFitter", "MechanismStandard_GUI", "SectionBrowser", "PPShape", "Timer");
-    static final Set<String> UNSUPPORTED_CLASSES = Set.of("File", "Matrix", "Impedance", "PythonObject",
+            "GUIMath", "Pointer", "RunFitter", "MechanismStandard_GUI", "SectionBrowser", "PPShape", "Timer", "PWManager");
+    static final Set<String> UNSUPPORTED_CLASSES = Set.of("Matrix", "Impedance", "PythonObject",
             "ParallelContext", "LinearMechanism", "KSChan", "MechanismType", "MechanismStandard",
             "PtrVector", "Import3d_MorphML", "Import3d_Eutectic_read", "Import3d_Section", "BBSaveState", "SaveState", "FInitializeHandler",
-            "NetStim_noise", "VecStim", "PatternStim", "APCount", "IntFire1", "IntFire2", "IntFire4",
+            "NetStim_noise", "VecStim", "PatternStim", "IntFire1", "IntFire2", "IntFire4",
             "OClamp", "VClamp", "AlphaSynapse", "ExpSyn2");
 
     private final HocInterpreter in;
@@ -52,6 +52,9 @@ final class Builtins {
             boolean proc = STDRUN_GUI_PROCS.contains(g);
             fns.put(g, (a, at) -> {
                 in.noteGui(g + "()");
+                if (g.equals("xbutton") && a.size() >= 2 && !(a.get(0) instanceof Double) && !(a.get(1) instanceof Double)) {
+                    in.button(s(a, 0, at, g), s(a, 1, at, g));
+                }
                 return proc ? HocInterpreter.NO_VALUE : 0.0;
             });
         }
@@ -64,7 +67,7 @@ final class Builtins {
     boolean isClass(String name) {
         if (name.equals("Vector") || name.equals("List") || name.equals("SectionList") || name.equals("SectionRef")
                 || name.equals("Random") || name.equals("NetCon") || name.equals("CVode") || name.startsWith("Import3d_")
-                || name.equals("String") || name.equals("StringFunctions")) {
+                || name.equals("String") || name.equals("StringFunctions") || name.equals("APCount") || name.equals("File")) {
             return true;
         }
         if (GUI_CLASSES.contains(name) || UNSUPPORTED_CLASSES.contains(name)) return true;
@@ -251,7 +254,8 @@ final class Builtins {
             if (v instanceof String || v instanceof StrRef) return 2.0;
             return 3.0;
         });
-        fns.put("getcwd", (a, at) -> in.currentDirectory().toString() + "/");
+        fns.put("getcwd", (a, at) -> in.workingDirectory().toString() + "/");
+        fns.put("chdir", (a, at) -> in.chdir(s(a, 0, at, "chdir")));
         fns.put("quit", (a, at) -> {
             throw new HocInterpreter.StopSignal(true);
         });
@@ -366,7 +370,7 @@ final class Builtins {
             candidates.add(p);
         } else {
             candidates.add(in.currentDirectory().resolve(name));
-            candidates.add(Path.of("").toAbsolutePath().resolve(name));
+            candidates.add(in.workingDirectory().resolve(name));
         }
         for (Path c : candidates) {
             Path norm = c.toAbsolutePath().normalize();
@@ -817,6 +821,11 @@ final class Builtins {
                 return new HocStrings.Functions(in.nextIndex("StringFunctions"));
             case "NetCon":
                 return newNetCon(args, at);
+            case "File":
+                return new HocFile(in.nextIndex(cls), args.isEmpty() ? null : s(args, 0, at, cls));
+            case "APCount":
+                if (args.isEmpty()) throw at.error("new APCount(x) needs a position");
+                return new ApCount(in, in.nextIndex(cls), in.currentSection(at), n(args, 0, at, cls), at);
             case "Import3d_SWC_read":
                 return new Import3d.Reader(cls, in.nextIndex(cls), "swc");
             case "Import3d_Neurolucida3":

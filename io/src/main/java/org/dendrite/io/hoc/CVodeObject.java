@@ -18,6 +18,18 @@ final class CVodeObject extends BuiltinObject {
                     if (on) in.world().note("cvode.active(1): variable time step is not available; dendrite runs fixed step (dt)");
                 }
                 return in.world().cvodeRequested ? 1.0 : 0.0;
+            case "record": {
+                // cvode.record(&var, yvec, tvec): yvec gets var and tvec the time of every step
+                if (args.size() != 3 || !(args.get(0) instanceof HocPointer) || !(args.get(1) instanceof HocVector)
+                        || !(args.get(2) instanceof HocVector)) {
+                    throw at.error("cvode.record needs (&var, yvec, tvec)");
+                }
+                in.recordWithTimes((HocPointer) args.get(0), (HocVector) args.get(1), (HocVector) args.get(2));
+                return 0.0;
+            }
+            case "record_remove":
+                if (!args.isEmpty() && args.get(0) instanceof HocVector) in.world().recordings.removeIf(q -> q.vector() == args.get(0));
+                return 0.0;
             case "atol": case "rtol": case "maxstep": case "minstep": case "use_daspk": case "condition_order":
             case "cache_efficient": case "use_local_dt":
                 return 0.0;

@@ -121,7 +121,8 @@ public final class HocInterpreter {
         loaded.add(p);
         dirStack.push(p.getParent());
         try {
-            run(src, file.toString(), frame);
+            // a file runs at top level, even when load_file is called inside a proc (ModelDB's restart())
+            run(src, file.toString(), topFrame);
         } finally {
             dirStack.pop();
         }
@@ -1288,6 +1289,11 @@ public final class HocInterpreter {
                 if (r.args == null) throw r.error("'" + name + "' is a built-in function; call it as " + name + "(...)");
                 return builtins.call(name, r.args, r);
             }
+            if (Builtins.GUI_CLASSES.contains(name) && r.index != null && r.args == null) {
+                // an instance of a GUI class by its index (PWManager[0].count in init.hoc): no display, no windows
+                noteGui(name + "[" + HocFormat.g(num(eval(r.index.get(0)), r), 8) + "]");
+                return new GuiObject(name, 0);
+            }
             if (builtins.isClass(name) || templates.containsKey(name)) {
                 throw r.error("'" + name + "' is a class; create an object with new " + name + "()");
             }
@@ -1736,6 +1742,7 @@ public final class HocInterpreter {
         if (rn.kind == RangeName.Kind.MECH_GLOBAL) {
             if (r.args != null) throw r.error("'" + rn.name + "' is a global, not a range variable");
             world.mechanismGlobals.put(rn.name, value);
+            if (initialized && bridge != null) bridge.setGlobal(world, rn.name, value);
             return;
         }
         if (r.index != null) throw r.error("'" + rn.name + "' cannot be indexed");
@@ -1778,6 +1785,7 @@ public final class HocInterpreter {
             double x = rangeX(r, sec);
             if (rn.kind == RangeName.Kind.V && (x <= 0 || x >= 1)) {
                 setEndV(sec, x, value);
+                if (initialized && bridge != null) bridge.set(world, HocPointer.range(this, sec, x, "v"), value);
                 return;
             }
             lo = hi = sec.segmentIndex(x);
@@ -1825,21 +1833,50 @@ public final class HocInterpreter {
                 return;
             case CM:
                 for (int j = lo; j <= hi; j++) sec.cm[j] = value;
+                forwardSegments(sec, lo, hi, "cm", value);
                 return;
             case V:
                 for (int j = lo; j <= hi; j++) sec.v[j] = value;
+                forwardSegments(sec, lo, hi, "v", value);
                 if (lo == 0 && hi == sec.nseg - 1 && whole) {
                     // the whole section includes its 1-end node (and the 0-end node of a root section)
                     sec.vEnds[1] = value;
                     if (sec.parent == null) sec.vEnds[0] = value;
+                    if (initialized && bridge != null) {
+                        bridge.set(world, HocPointer.range(this, sec, 1, "v"), value);
+                        if (sec.parent == null) bridge.set(world, HocPointer.range(this, sec, 0, "v"), value);
+                    }
                 }
                 return;
             default: {
                 MechanismInstance mi = sec.mechanisms.get(rn.mechanism.name());
                 if (mi == null) throw at.error(notInserted(rn, sec));
                 for (int j = lo; j <= hi; j++) mi.values[rn.param][j] = value;
+                forwardSegments(sec, lo, hi, rn.name, value);
             }
         }
+    }
+
+    /** After finitialize, a range assignment also reaches the running simulation (effective at the next step). */
+    private void forwardSegments(HocSection sec, int lo, int hi, String variable, double value) {
+        if (!initialized || bridge == null) return;
+        for (int j = lo; j <= hi; j++) bridge.set(world, HocPointer.range(this, sec, sec.centre(j), variable), value);
+    }
+
+    void pointProcessWritten(PointProcess pp, String name, double value) {
+        if (initialized && bridge != null) bridge.set(world, HocPointer.pointProcess(this, pp, name), value);
+    }
+
+    void netConWeightWritten(NetConnection nc, int i, double value) {
+        if (initialized && bridge != null) bridge.setWeight(world, nc, i, value);
+    }
+
+    double netConWeight(NetConnection nc, int i) {
+        if (initialized && bridge != null) {
+            double live = bridge.weight(world, nc, i);
+            if (!Double.isNaN(live)) return live;
+        }
+        return nc.weight[i];
     }
 
     /** {@code var(x1:x2) = y1:y2}: segments whose centre lies in [x1, x2] get the linearly interpolated value. */
@@ -1928,6 +1965,7 @@ public final class HocInterpreter {
             case VARIABLE: p.symbol().nums[p.element()] = v; return;
             case POINT_PROCESS:
                 p.pointProcess().values[p.pointProcess().mechanism().indexOf(p.variable())] = v;
+                pointProcessWritten(p.pointProcess(), p.variable(), v);
                 return;
             default: {
                 RangeName rn = rangeName(p.variable());
@@ -2025,6 +2063,12 @@ public final class HocInterpreter {
         world.recordings.add(new RecordRequest(v, p, interval, times));
     }
 
+    /** {@code cvode.record(&var, yvec, tvec)}: every step, yvec gets the value and tvec the time. */
+    void recordWithTimes(HocPointer p, HocVector values, HocVector times) {
+        world.recordings.removeIf(q -> q.vector() == values);
+        world.recordings.add(new RecordRequest(values, p, Double.NaN, null, times));
+    }
+
     // ---------------------------------------------------------------- distance
     void setDistanceOrigin(HocSection s, double x) {
         distanceOrigin = s;
@@ -2077,7 +2121,34 @@ public final class HocInterpreter {
     }
 
     Path currentDirectory() {
-        return dirStack.isEmpty() ? Path.of("").toAbsolutePath() : dirStack.peek();
+        return dirStack.isEmpty() ? workingDirectory : dirStack.peek();
+    }
+
+    /** NEURON's working directory: the process's, until HOC calls {@code chdir}. */
+    private Path workingDirectory = Path.of("").toAbsolutePath();
+
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    /** {@code chdir(path)}: 0 when {@code path} (relative to the working directory) is a folder, else -1. */
+    double chdir(String path) {
+        Path p = workingDirectory.resolve(path).normalize();
+        if (!Files.isDirectory(p)) return -1;
+        workingDirectory = p;
+        return 0;
+    }
+
+    /** {@code xbutton(label, command)}s seen, label to command (there is no display to click them on). */
+    private final Map<String, String> buttons = new java.util.LinkedHashMap<>();
+
+    void button(String label, String command) {
+        buttons.put(label, command);
+    }
+
+    /** The panel buttons the HOC defined (label to HOC command), in definition order. */
+    public Map<String, String> buttons() {
+        return java.util.Collections.unmodifiableMap(buttons);
     }
 
     boolean markLoaded(Path p) {

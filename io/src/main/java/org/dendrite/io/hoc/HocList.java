@@ -43,4 +43,15 @@ final class HocList extends BuiltinObject {
             default: return super.call(in, m, args, at);
         }
     }
+
+    /** {@code list.o[i]}: the legacy bracket form of {@code list.o(i)}, which NEURON still accepts. */
+    @Override
+    Object get(HocInterpreter in, String name, int[] index, Ast.Node at) {
+        if ((name.equals("o") || name.equals("object")) && index != null && index.length == 1) {
+            int i = index[0];
+            if (i < 0 || i >= items.size()) throw at.error("List index " + i + " out of range (count " + items.size() + ")");
+            return items.get(i);
+        }
+        return super.get(in, name, index, at);
+    }
 }

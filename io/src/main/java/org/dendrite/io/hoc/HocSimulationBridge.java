@@ -18,8 +18,11 @@ package org.dendrite.io.hoc;
  *       with {@link HocWorld#setTime(double)}; append recorded values; append NetCon spike times.</li>
  *   <li>{@link #continuerun}: step until {@code t >= tstop} (stdrun's continuerun; the default calls fadvance).</li>
  *   <li>{@link #value}: the live value of a range or point-process variable after finitialize (so HOC can print
- *       {@code soma.v(0.5)} after a run); return NaN when the engine has no such value, the interpreter then
- *       answers from the world.</li>
+ *       {@code soma.v(0.5)} inside a {@code fadvance} loop); return NaN when the engine has no such value, the
+ *       interpreter then answers from the world.</li>
+ *   <li>{@link #set}, {@link #setGlobal}, {@link #setWeight}: a HOC assignment after finitialize, already stored
+ *       in the world, forwarded to the running simulation so that it takes effect at the next step, as in
+ *       NEURON.</li>
  * </ul>
  */
 public interface HocSimulationBridge {
@@ -49,6 +52,26 @@ public interface HocSimulationBridge {
 
     /** Live value of {@code pointer} in the running simulation, or NaN to let the interpreter use the world's value. */
     default double value(HocWorld world, HocPointer pointer) {
+        return Double.NaN;
+    }
+
+    /**
+     * Writes {@code value} into the running simulation's variable {@code pointer} points to (a range variable at
+     * one location, or a point-process variable). Returns false when the engine holds no such value (the world
+     * keeps it for the next compile).
+     */
+    default boolean set(HocWorld world, HocPointer pointer, double value) {
+        return false;
+    }
+
+    /** A mechanism GLOBAL ({@code ehcn_Ih}) assigned after finitialize. */
+    default void setGlobal(HocWorld world, String name, double value) {}
+
+    /** {@code nc.weight[i] = value} after finitialize. */
+    default void setWeight(HocWorld world, NetConnection netCon, int i, double value) {}
+
+    /** Live {@code nc.weight[i]} (a NET_RECEIVE block may change it), or NaN to use the world's value. */
+    default double weight(HocWorld world, NetConnection netCon, int i) {
         return Double.NaN;
     }
 }

@@ -230,6 +230,10 @@ public final class HocVector extends BuiltinObject {
             case "record":
                 in.record(this, args, at);
                 return this;
+            case "plot": case "line": case "mark": case "ploterr":
+                // drawing into a Graph: there is no display
+                in.noteGui("Vector." + m + "()");
+                return this;
             case "play":
                 in.play(this, args, at);
                 return this;

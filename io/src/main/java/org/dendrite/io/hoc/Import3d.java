@@ -42,7 +42,7 @@ final class Import3d {
                 }
                 // relative names: the including file's directory first, then the working directory
                 Path p = in.currentDirectory().resolve(name).normalize();
-                if (!Files.isRegularFile(p)) p = Path.of(name).toAbsolutePath().normalize();
+                if (!Files.isRegularFile(p)) p = in.workingDirectory().resolve(name).normalize();
                 if (!Files.isRegularFile(p)) throw at.error(className() + ".input: cannot find '" + name + "'");
                 try {
                     morphology = loader.load(p, format);

@@ -33,6 +33,8 @@ public final class NetConnection extends BuiltinObject {
     public double threshold() { return threshold; }
     public double delay() { return delay; }
     public double weight(int i) { return weight[i]; }
+    /** Number of weights ({@code wcnt}): the target's NET_RECEIVE arguments; 5 here for every target. */
+    public int weightCount() { return weight.length; }
     public boolean isActive() { return active; }
     /** Vector that collects this NetCon's spike times ({@code nc.record(vec)}), or null. */
     public HocVector recordTimes() { return recordTimes; }
@@ -85,7 +87,7 @@ public final class NetConnection extends BuiltinObject {
             case "weight": {
                 int i = idx(index, at, "weight");
                 if (i < 0 || i >= weight.length) throw at.error("NetCon.weight index " + i + " out of range");
-                return weight[i];
+                return in.netConWeight(this, i);
             }
             case "x": return sourcePointer != null && sourcePointer.kind() == HocPointer.Kind.RANGE ? sourcePointer.x() : -1.0;
             default: return super.get(in, name, index, at);
@@ -106,6 +108,7 @@ public final class NetConnection extends BuiltinObject {
                 int i = idx(index, at, "weight");
                 if (i < 0 || i >= weight.length) throw at.error("NetCon.weight index " + i + " out of range");
                 weight[i] = v;
+                in.netConWeightWritten(this, i, v);
                 break;
             }
             default: super.set(in, name, index, value, at);

@@ -71,6 +71,7 @@ public final class PointProcess extends BuiltinObject {
         if (p < 0) throw at.error(className() + " has no variable '" + name + "'");
         if (!(value instanceof Double)) throw at.error(className() + "." + name + " must be a number");
         values[p] = (Double) value;
+        in.pointProcessWritten(this, name, (Double) value);
     }
 
     @Override
