@@ -92,6 +92,35 @@ class ModRunTest {
     }
 
     @Test
+    void nrnLoadDllInHocCompilesTheFolderAndItsMechanismInserts() throws Exception {
+        Path mech = Files.createDirectories(dir.resolve("mods"));
+        Files.writeString(mech.resolve("myleak.mod"), LEAK);
+        String cell = """
+                %s
+                create soma
+                soma { L = 20 diam = 20 nseg = 1 insert %s g_%s = 0.0005 e_%s = -60 }
+                objref stim, vv
+                soma stim = new IClamp(0.5)
+                stim.del = 10
+                stim.dur = 40
+                stim.amp = 0.05
+                vv = new Vector()
+                vv.record(&soma.v(0.5))
+                tstop = 60
+                run()
+                """;
+        Path mine = Files.writeString(dir.resolve("mine.hoc"), cell.formatted(
+                "nrn_load_dll(\"" + mech.toAbsolutePath().toString().replace("\\", "/") + "/x86_64/.libs/libnrnmech.so\")",
+                "myleak", "myleak", "myleak"));
+        Path pas = Files.writeString(dir.resolve("pas.hoc"), cell.formatted("", "pas", "pas", "pas"));
+        assertEquals(0, run("run", mine.toString(), "--out", dir.resolve("h1").toString(), "--quiet"), err.toString());
+        assertEquals(0, run("run", pas.toString(), "--out", dir.resolve("h2").toString(), "--quiet"), err.toString());
+        double[] a = voltage(dir.resolve("h1")), b = voltage(dir.resolve("h2"));
+        assertEquals(2401, a.length);
+        assertArrayEquals(b, a, 0, "the NMODL leak loaded by nrn_load_dll (a NEURON build path) equals pas");
+    }
+
+    @Test
     @Tag("neuron-agreement")
     @Tag("data")
     void hodhuxFromTheCorpusSpikesWhenNeuronDoes() throws Exception {

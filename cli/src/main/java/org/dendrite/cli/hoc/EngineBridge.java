@@ -38,7 +38,7 @@ import org.dendrite.io.hoc.RecordRequest;
  * same as for a model read from JSON, plus one array read per recorded Vector.
  */
 public final class EngineBridge implements HocSimulationBridge {
-    private final MechanismLibrary registry;
+    private MechanismLibrary registry;
     private final List<String> extraRecordings;
     private Simulation sim;
     private ModelSpec spec;
@@ -70,6 +70,15 @@ public final class EngineBridge implements HocSimulationBridge {
     private final List<DoubleList> extra = new ArrayList<>();
     private List<Probe> extraProbes = List.of();
     private int compiles;
+
+    /** The mechanisms the next compile uses (nrn_load_dll adds a user's .mod files while the script runs). */
+    public void setLibrary(MechanismLibrary library) {
+        this.registry = library;
+    }
+
+    public MechanismLibrary library() {
+        return registry;
+    }
 
     public EngineBridge(MechanismLibrary registry, List<String> extraRecordings) {
         this.registry = registry;

@@ -27,9 +27,17 @@ public final class HocRun {
 
     public HocRun(MechanismLibrary registry, List<String> extraRecordings, PrintStream out) {
         bridge = new EngineBridge(registry, extraRecordings);
-        hoc = new HocInterpreter(new RegistryCatalog(registry));
+        RegistryCatalog catalog = new RegistryCatalog(registry);
+        hoc = new HocInterpreter(catalog);
         hoc.setOut(out);
         hoc.setBridge(bridge);
+        // nrn_load_dll(PATH): compile the .mod files there (NEURON would load their nrnivmodl library)
+        hoc.setMechanismLoader(path -> {
+            List<org.dendrite.engine.mechanism.MechanismType> types = org.dendrite.io.nmodl.NmodlLoader.load(List.of(path),
+                    note -> hoc.world().note(note));
+            bridge.setLibrary(bridge.library().with(path.toString(), types, note -> hoc.world().note(note)));
+            for (org.dendrite.engine.mechanism.MechanismType t : types) catalog.add(t);
+        });
         // Import3d_SWC_read / Import3d_Neurolucida3 read files with the io readers (NEURON's Import3d rules)
         hoc.setMorphologyLoader((file, format) -> org.dendrite.io.morph.MorphologyFiles.read(file));
     }

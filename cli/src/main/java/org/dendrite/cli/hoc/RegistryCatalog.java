@@ -25,7 +25,12 @@ public final class RegistryCatalog implements MechanismCatalog {
     private final BuiltinMechanisms builtin = new BuiltinMechanisms();
 
     public RegistryCatalog(MechanismLibrary registry) {
-        for (MechanismType t : registry.all()) {
+        for (MechanismType t : registry.all()) add(t);
+    }
+
+    /** Adds (or replaces) a mechanism, e.g. one compiled from a .mod file by {@code nrn_load_dll}. */
+    public void add(MechanismType t) {
+        {
             Mechanism fallback = builtin.mechanism(t.name());
             List<Parameter> params = new ArrayList<>();
             for (Variable v : t.variables()) params.add(new Parameter(v.name(), v.defaultValue(), v.unit(), v.isGlobal()));

@@ -260,7 +260,17 @@ final class Builtins {
             throw new HocInterpreter.StopSignal(true);
         });
         fns.put("nrn_load_dll", (a, at) -> {
-            in.world().note("nrn_load_dll(\"" + s(a, 0, at, "nrn_load_dll") + "\") ignored: mechanisms come from dendrite's catalogue");
+            String name = s(a, 0, at, "nrn_load_dll");
+            if (in.mechanismLoader() == null) {
+                in.world().note("nrn_load_dll(\"" + name + "\") ignored: mechanisms come from dendrite's catalogue");
+                return 1.0;
+            }
+            java.nio.file.Path p = in.workingDirectory().resolve(name);
+            try {
+                in.mechanismLoader().accept(p);
+            } catch (org.dendrite.engine.DendriteException e) {
+                throw at.error("nrn_load_dll(\"" + name + "\"): " + e.getMessage());
+            }
             return 1.0;
         });
         fns.put("nrnversion", (a, at) -> "dendrite HOC interpreter (NEURON 8.2 compatible subset)");

@@ -104,6 +104,16 @@ public final class HocInterpreter {
     public HocSimulationBridge bridge() { return bridge; }
     public void setBridge(HocSimulationBridge bridge) { this.bridge = bridge; }
 
+    private java.util.function.Consumer<java.nio.file.Path> mechanismLoader;
+
+    /**
+     * What {@code nrn_load_dll(PATH)} does: the front end compiles the .mod files at PATH (a folder, a .mod file, or
+     * a NEURON build's {@code x86_64/.libs/libnrnmech.so}) and makes their mechanisms insertable.
+     */
+    public void setMechanismLoader(java.util.function.Consumer<java.nio.file.Path> loader) { this.mechanismLoader = loader; }
+
+    public java.util.function.Consumer<java.nio.file.Path> mechanismLoader() { return mechanismLoader; }
+
     /** Runs HOC source; {@code fileName} is used in messages and for relative {@code load_file}s (may be null). */
     public void execute(String source, String fileName) {
         run(source, fileName == null ? "<hoc>" : fileName, topFrame);

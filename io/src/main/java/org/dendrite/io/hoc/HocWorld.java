@@ -78,7 +78,7 @@ public final class HocWorld {
 
     long nextConnectSerial() { return ++connectSerial; }
 
-    void note(String message) {
+    public void note(String message) {
         if (!notes.contains(message)) notes.add(message);
     }
 
