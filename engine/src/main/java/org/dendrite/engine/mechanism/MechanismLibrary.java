@@ -84,9 +84,28 @@ public final class MechanismLibrary {
             case "hay", "standard", "bluepyopt" -> STANDARD;
             case "allen" -> ALLEN;
             case "none", "builtin", "builtins" -> BUILTINS;
-            default -> throw new IllegalArgumentException("unknown mechanism library '" + bundle
-                    + "' (hay, allen or none)");
+            default -> provided(bundle.trim());
         };
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, MechanismLibrary> PROVIDED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A bundle from a {@link MechanismBundles} provider on the class path (e.g. the NMODL-compiled hay-nmodl). */
+    private static MechanismLibrary provided(String name) {
+        MechanismLibrary lib = PROVIDED.get(name);
+        if (lib != null) return lib;
+        java.util.Set<String> known = new java.util.TreeSet<>(List.of("hay", "allen", "none"));
+        for (MechanismBundles p : java.util.ServiceLoader.load(MechanismBundles.class)) {
+            if (p.names().contains(name)) {
+                lib = BUILTINS.with(name, p.load(name), note -> {});
+                PROVIDED.putIfAbsent(name, lib);
+                return PROVIDED.get(name);
+            }
+            known.addAll(p.names());
+        }
+        throw new IllegalArgumentException("unknown mechanism library '" + name + "' (known: "
+                + String.join(", ", known) + ")");
     }
 
     /**
