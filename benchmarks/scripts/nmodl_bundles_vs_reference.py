@@ -158,6 +158,68 @@ print("epsp (2 instances, 60 ms): max |i - formula(t_mid)| %.3g nA" % worst)
 """
 
 
+# Allen files with no shared case of their own: the Hay copies under gbar/g names (mechanisms.md 7.2: "only the
+# names") and NaTa (= NaTs with other default half-points, 7.3.1). Each is run in NEURON beside the validated
+# file it must equal -- the same single compartment (L = diam = 20 um, pas 1e-4 S/cm2, celsius 34, dt 0.025 ms,
+# ena 53 mV, ek -107 mV), IClamp -0.02 nA 10-60 ms, 0.05 nA 80-82 ms, 0.02 nA 100-200 ms, density 0.02 S/cm2
+# (0.002 for Nap_Et2) -- and v plus every state are compared at every step (must be identical).
+COPY_RUN = r"""
+import sys, json
+from neuron import h
+lib, suffix, gbar, density, states = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4]), sys.argv[5].split(",")
+h.nrn_load_dll(lib)
+h.load_file("stdrun.hoc")
+for kv in sys.argv[6:]:
+    k, v = kv.split("="); setattr(h, k, float(v))
+h.celsius = 34; h.dt = 0.025
+s = h.Section(name="soma"); s.L = s.diam = 20; s.insert("pas"); s.g_pas = 1e-4; s.e_pas = -70
+s.insert(suffix); setattr(s(0.5), "%s_%s" % (gbar, suffix), density)
+for ion, e in (("ena", 53.0), ("ek", -107.0)):
+    if hasattr(s(0.5), ion):
+        setattr(s(0.5), ion, e)
+cl = []
+for d, dur, amp in ((10, 50, -0.02), (80, 2, 0.05), (100, 100, 0.02)):
+    c = h.IClamp(s(0.5)); c.delay, c.dur, c.amp = d, dur, amp; cl.append(c)
+rec = {"v": h.Vector().record(s(0.5)._ref_v)}
+for st in states:
+    rec[st] = h.Vector().record(getattr(s(0.5), "_ref_%s_%s" % (st, suffix)))
+h.finitialize(-70); h.continuerun(250)
+print(json.dumps({k: list(v) for k, v in rec.items()}))
+"""
+COPIES = [  # (allen file, its states, the validated file: library, suffix, density name, globals to set)
+    ("K_Pst", "m,h", ("hay", "K_Pst", "gK_Pstbar", [])),
+    ("K_Tst", "m,h", ("hay", "K_Tst", "gK_Tstbar", [])),
+    ("NaTa_t", "m,h", ("hay", "NaTa_t", "gNaTa_tbar", [])),
+    ("NaTs2_t", "m,h", ("hay", "NaTs2_t", "gNaTs2_tbar", [])),
+    ("Nap_Et2", "m,h", ("hay", "Nap_Et2", "gNap_Et2bar", [])),
+    ("NaTa", "m,h", ("allen", "NaTs", "gbar", ["mvhalf_NaTs=-48", "hvhalf_NaTs=-69"])),
+]
+
+
+def copy_checks(lib, cwd):
+    """{allen file: max |deviation| (v, states)} against the validated file it must equal."""
+    out = {}
+    for name, states, (olib, osuffix, ogbar, oglobals) in COPIES:
+        if "allen" not in lib or olib not in lib:
+            continue
+        dens = "0.002" if name == "Nap_Et2" else "0.02"
+        runs = []
+        for args in ([lib["allen"], name, "gbar", dens, states], [lib[olib], osuffix, ogbar, dens, states] + oglobals):
+            p = subprocess.run(["/usr/bin/python3", "-c", COPY_RUN] + args, cwd=cwd, stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL)
+            try:
+                runs.append(json.loads(p.stdout.decode().strip().splitlines()[-1]))
+            except (ValueError, IndexError):
+                runs.append(None)
+        a, b = runs
+        if a is None or b is None:
+            out[name] = (math.inf, "NEURON run failed")
+            continue
+        worst = max(abs(x - y) for k in a for x, y in zip(a[k], b[k]))
+        out[name] = (worst, "%s/%s.mod" % (olib, osuffix) + (" with " + " ".join(oglobals) if oglobals else ""))
+    return out
+
+
 def main():
     args = sys.argv[1:]
     shared = os.path.join(ROOT, "..", "shared")
@@ -257,6 +319,11 @@ def main():
                 bad.append("epsp")
         else:
             bad.append("epsp")
+    for name, (dev, against) in copy_checks(lib, tmp).items():
+        print("allen/%s.mod vs %s: max |dev| of v and states %.3g" % (name, against, dev))
+        per_file["allen/%s.mod" % name] = dev
+        if dev != 0:
+            bad.append("allen/%s.mod" % name)
     print("\nper .mod file (largest |deviation| over the cases that use it, any column):")
     for k in sorted(per_file):
         print("  %-28s %.3g" % (k, per_file[k]))
