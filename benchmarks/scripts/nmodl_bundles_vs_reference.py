@@ -11,6 +11,9 @@ the shared one:
                                bluepyopt_l5pc.py (MECHREF_BPO_LIB = the hay folder), allen_perisomatic.py
   shared/reference/nmodl       make_refs.py, the bpo_* and allen_* cases ($NMODL_BUILD/<model> = our library)
 
+Files with no shared case: epsp.mod is run in NEURON against mechanisms.md 4.15 evaluated at the mid-step
+time; the Allen copies of Hay files (gbar names) and NaTa.mod run beside the validated file they must equal.
+
 Prints, per case, the largest absolute deviation over all columns (and the column), then per .mod file the
 largest deviation over the cases that use it, and the whole-cell spike-time deviations. Exit status 1 when any
 case exceeds its tolerance (mechanisms: 1e-9 abs on any column relative to max(1, column max |x|) -- i.e.
@@ -222,10 +225,22 @@ def copy_checks(lib, cwd):
 
 def main():
     args = sys.argv[1:]
+    if "-h" in args or "--help" in args:
+        print(__doc__)
+        return
+    for opt in ("--shared", "--only"):
+        if opt in args and args.index(opt) + 1 >= len(args):
+            fail("%s needs a value" % opt)
+    known = {"--shared", "--only", "--no-whole-cell", "--keep"}
+    for k, a in enumerate(args):
+        if a.startswith("--") and a not in known:
+            fail("unknown option %s (see --help)" % a)
     shared = os.path.join(ROOT, "..", "shared")
     if "--shared" in args:
         shared = args[args.index("--shared") + 1]
     only = args[args.index("--only") + 1] if "--only" in args else None
+    if only not in (None, "hay", "allen"):
+        fail("--only takes hay or allen, not %r" % only)
     whole = "--no-whole-cell" not in args
     shared = os.path.abspath(shared)
     if not os.path.isdir(os.path.join(shared, "reference", "mechanisms")):
