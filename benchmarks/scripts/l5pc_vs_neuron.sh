@@ -6,7 +6,7 @@
 #
 # NEURON side: the cell is built by the golden-reference generator's functions
 # (shared/reference/mechanisms/bluepyopt_l5pc.py) with dendrite's own NMODL transcriptions of the Hay channels
-# (benchmarks/scripts/nmodl, compiled here with nrnivmodl); nrn_time_l5pc.py refuses to time unless NEURON
+# (models/src/main/resources/mechanisms/hay, compiled here with nrnivmodl); nrn_time_l5pc.py refuses to time unless NEURON
 # reproduces the reference's 14 spike times with them.
 #
 # usage: benchmarks/scripts/l5pc_vs_neuron.sh [TSTOP_MS] [ROUNDS] [REPEATS] [SHARED_DIR]
@@ -25,7 +25,7 @@ command -v nrnivmodl >/dev/null || { echo "NEURON not installed: apt-get install
 build="${TMPDIR:-/tmp}/dendrite-nrnmech"
 lib="$build/x86_64/libnrnmech.so"
 if [ ! -f "$lib" ]; then
-  mkdir -p "$build" && cp "$root"/benchmarks/scripts/nmodl/*.mod "$build"/
+  mkdir -p "$build" && cp "$root"/models/src/main/resources/mechanisms/hay/*.mod "$build"/
   # Debian's nrnivmodl names a makefile path that the package does not install and builds a `special` that
   # does not link; build only the shared library (see shared/reference/mechanisms/README.md)
   sed -e 's|"${bindir}/nrnmech_makefile"|"/usr/lib/nrn/nrnmech_makefile"|' -e 's| special &&$| mech_lib_shared \&\&|' \

@@ -3,7 +3,7 @@
 
 The cell is built by the construction functions of the golden-reference generator
 (shared/reference/mechanisms/bluepyopt_l5pc.py, imported, not copied) with the mechanism library given in
-MECHREF_BPO_LIB (dendrite's own NMODL transcriptions, benchmarks/scripts/nmodl, compiled with nrnivmodl).
+MECHREF_BPO_LIB (dendrite's own NMODL transcriptions, models/src/main/resources/mechanisms/hay, compiled with nrnivmodl).
 Before timing, one full run must reproduce the reference's 14 soma spike times (so the model is the same);
 then REPEATS runs of finitialize + ParallelContext.psolve(tstop) are timed (wall and process CPU time).
 

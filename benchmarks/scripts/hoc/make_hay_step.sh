@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # NEURON reference for the Hay L5PC HOC test model (cli/src/test/resources/hoc/hay, our own HOC files):
 #   benchmarks/scripts/hoc/make_hay_step.sh [ci|full|both]     (from anywhere; needs nrniv, nrnivmodl, ../shared)
-# Compiles dendrite's NMODL transcriptions of the Hay channels (benchmarks/scripts/nmodl) into a temporary
+# Compiles dendrite's NMODL transcriptions of the Hay channels (models/src/main/resources/mechanisms/hay) into a temporary
 # directory, runs hay_step.hoc in nrniv (fixed step, dt 0.025 ms) and writes into cli/src/test/resources/hoc/hay/reference/
 #   ci:   step_ci_spikes.txt, step_ci_soma.csv    amp 0.793 nA, del 100 ms, dur 200 ms, tstop 300 ms (JUnit test)
 #   full: step_3s_spikes.txt, step_3s_soma.csv    amp 0.793 nA, del 700 ms, dur 2000 ms, tstop 3000 ms (published)
@@ -17,7 +17,7 @@ morph="$root/../shared/data/hay-l5pc/cell1.asc"
 what="${1:-both}"
 build="$(mktemp -d)"
 trap "rm -rf \"$build\"" EXIT
-cp "$root"/benchmarks/scripts/nmodl/*.mod "$build"/
+cp "$root"/models/src/main/resources/mechanisms/hay/*.mod "$build"/
 # Debian's nrnivmodl names a makefile the package does not install; build only the shared library
 sed -e 's|"${bindir}/nrnmech_makefile"|"/usr/lib/nrn/nrnmech_makefile"|' -e 's| special &&$| mech_lib_shared \&\&|' \
     "$(command -v nrnivmodl)" > "$build/nrnivmodl-debian"

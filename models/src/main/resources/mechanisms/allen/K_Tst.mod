@@ -1,10 +1,10 @@
-: Transient K (mechanisms.md 4.7), written for dendrite's benchmark
-NEURON { SUFFIX K_Tst USEION k READ ek WRITE ik RANGE gK_Tstbar, gK_Tst, ik }
+: Transient K (mechanisms.md 4.7), written for dendrite; Allen copy (mechanisms.md 7.2): gbar/g names
+NEURON { SUFFIX K_Tst USEION k READ ek WRITE ik RANGE gbar, g, ik }
 UNITS { (S) = (siemens) (mV) = (millivolt) (mA) = (milliamp) }
-PARAMETER { gK_Tstbar = 0.00001 (S/cm2) }
-ASSIGNED { v (mV) ek (mV) ik (mA/cm2) gK_Tst (S/cm2) mInf mTau hInf hTau }
+PARAMETER { gbar = 0.00001 (S/cm2) }
+ASSIGNED { v (mV) ek (mV) ik (mA/cm2) g (S/cm2) mInf mTau hInf hTau }
 STATE { m h }
-BREAKPOINT { SOLVE states METHOD cnexp gK_Tst = gK_Tstbar*(m^4)*h ik = gK_Tst*(v-ek) }
+BREAKPOINT { SOLVE states METHOD cnexp g = gbar*(m^4)*h ik = g*(v-ek) }
 DERIVATIVE states { rates() m' = (mInf-m)/mTau h' = (hInf-h)/hTau }
 INITIAL { rates() m = mInf h = hInf }
 PROCEDURE rates() { LOCAL qt, u

@@ -1,10 +1,10 @@
-: Persistent K (mechanisms.md 4.6), written for dendrite's benchmark
-NEURON { SUFFIX K_Pst USEION k READ ek WRITE ik RANGE gK_Pstbar, gK_Pst, ik }
+: Persistent K (mechanisms.md 4.6), written for dendrite; Allen copy (mechanisms.md 7.2): gbar/g names
+NEURON { SUFFIX K_Pst USEION k READ ek WRITE ik RANGE gbar, g, ik }
 UNITS { (S) = (siemens) (mV) = (millivolt) (mA) = (milliamp) }
-PARAMETER { gK_Pstbar = 0.00001 (S/cm2) }
-ASSIGNED { v (mV) ek (mV) ik (mA/cm2) gK_Pst (S/cm2) mInf mTau hInf hTau }
+PARAMETER { gbar = 0.00001 (S/cm2) }
+ASSIGNED { v (mV) ek (mV) ik (mA/cm2) g (S/cm2) mInf mTau hInf hTau }
 STATE { m h }
-BREAKPOINT { SOLVE states METHOD cnexp gK_Pst = gK_Pstbar*m*m*h ik = gK_Pst*(v-ek) }
+BREAKPOINT { SOLVE states METHOD cnexp g = gbar*m*m*h ik = g*(v-ek) }
 DERIVATIVE states { rates() m' = (mInf-m)/mTau h' = (hInf-h)/hTau }
 INITIAL { rates() m = mInf h = hInf }
 PROCEDURE rates() { LOCAL qt, u

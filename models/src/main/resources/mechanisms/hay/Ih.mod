@@ -1,4 +1,4 @@
-: Hyperpolarisation-activated cation current (mechanisms.md 4.11), written for dendrite's benchmark
+: Hyperpolarisation-activated cation current (mechanisms.md 4.11), written for dendrite
 NEURON { SUFFIX Ih NONSPECIFIC_CURRENT ihcn RANGE gIhbar, gIh, ihcn GLOBAL ehcn }
 UNITS { (S) = (siemens) (mV) = (millivolt) (mA) = (milliamp) }
 PARAMETER { gIhbar = 0.00001 (S/cm2) ehcn = -45.0 (mV) }

@@ -1,4 +1,4 @@
-: Muscarinic K current (mechanisms.md 4.10), written for dendrite's benchmark
+: Muscarinic K current (mechanisms.md 4.10), written for dendrite
 NEURON { SUFFIX Im USEION k READ ek WRITE ik RANGE gImbar, gIm, ik }
 UNITS { (S) = (siemens) (mV) = (millivolt) (mA) = (milliamp) }
 PARAMETER { gImbar = 0.00001 (S/cm2) }

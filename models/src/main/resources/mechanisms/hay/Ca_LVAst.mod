@@ -1,4 +1,4 @@
-: Low-voltage-activated Ca (mechanisms.md 4.13), written for dendrite's benchmark
+: Low-voltage-activated Ca (mechanisms.md 4.13), written for dendrite
 NEURON { SUFFIX Ca_LVAst USEION ca READ eca WRITE ica RANGE gCa_LVAstbar, gCa_LVAst, ica }
 UNITS { (S) = (siemens) (mV) = (millivolt) (mA) = (milliamp) }
 PARAMETER { gCa_LVAstbar = 0.00001 (S/cm2) }

@@ -1,4 +1,4 @@
-: High-voltage-activated Ca (mechanisms.md 4.12), written for dendrite's benchmark
+: High-voltage-activated Ca (mechanisms.md 4.12), written for dendrite
 NEURON { SUFFIX Ca_HVA USEION ca READ eca WRITE ica RANGE gCa_HVAbar, gCa_HVA, ica }
 UNITS { (S) = (siemens) (mV) = (millivolt) (mA) = (milliamp) }
 PARAMETER { gCa_HVAbar = 0.00001 (S/cm2) }

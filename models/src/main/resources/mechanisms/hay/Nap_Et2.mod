@@ -1,4 +1,4 @@
-: Persistent Na (mechanisms.md 4.5), written for dendrite's benchmark
+: Persistent Na (mechanisms.md 4.5), written for dendrite
 NEURON { SUFFIX Nap_Et2 USEION na READ ena WRITE ina RANGE gNap_Et2bar, gNap_Et2, ina }
 UNITS { (S) = (siemens) (mV) = (millivolt) (mA) = (milliamp) }
 PARAMETER { gNap_Et2bar = 0.00001 (S/cm2) }

@@ -1,4 +1,4 @@
-: Transient Na, half-points -38/-66 mV (mechanisms.md 4.3-4.4), written for dendrite's benchmark
+: Transient Na, half-points -38/-66 mV (mechanisms.md 4.3-4.4), written for dendrite
 NEURON { SUFFIX NaTa_t USEION na READ ena WRITE ina RANGE gNaTa_tbar, gNaTa_t, ina }
 UNITS { (S) = (siemens) (mV) = (millivolt) (mA) = (milliamp) }
 PARAMETER { gNaTa_tbar = 0.00001 (S/cm2) }

@@ -1,4 +1,4 @@
-: Kv3.1 (mechanisms.md 4.8), written for dendrite's benchmark
+: Kv3.1 (mechanisms.md 4.8), written for dendrite
 NEURON { SUFFIX SKv3_1 USEION k READ ek WRITE ik RANGE gSKv3_1bar, gSKv3_1, ik }
 UNITS { (S) = (siemens) (mV) = (millivolt) (mA) = (milliamp) }
 PARAMETER { gSKv3_1bar = 0.00001 (S/cm2) }

@@ -1,4 +1,4 @@
-: Ca-activated K (mechanisms.md 4.9), written for dendrite's benchmark
+: Ca-activated K (mechanisms.md 4.9), written for dendrite
 NEURON { SUFFIX SK_E2 USEION k READ ek WRITE ik USEION ca READ cai RANGE gSK_E2bar, gSK_E2, ik GLOBAL zTau }
 UNITS { (S) = (siemens) (mV) = (millivolt) (mA) = (milliamp) (mM) = (milli/liter) }
 PARAMETER { gSK_E2bar = 0.000001 (S/cm2) zTau = 1 (ms) }
