@@ -106,12 +106,14 @@ public final class FeaturesCommand implements Callable<Integer> {
                 names.add(name);
             }
         }
-        double[][] tv = load();
-        double[] tMs = tv[0], vMv = tv[1];
+        Loaded tv = load();
+        double[] tMs = tv.t(), vMv = tv.v();
         if (tMs.length < 3) throw new DendriteException(trace + ": a trace needs at least 3 samples, found " + tMs.length);
         if ((stimStart == null) != (stimEnd == null)) throw new DendriteException("give both --stim-start and --stim-end");
         double t0 = tMs[0], t1 = tMs[tMs.length - 1];
-        double ss = stimStart == null ? t0 : stimStart, se = stimEnd == null ? t1 : stimEnd;
+        boolean fromProtocol = stimStart == null && tv.protocolWindow() != null;
+        double ss = stimStart != null ? stimStart : fromProtocol ? tv.protocolWindow()[0] : t0;
+        double se = stimEnd != null ? stimEnd : fromProtocol ? tv.protocolWindow()[1] : t1;
         if (se < ss) throw new DendriteException("--stim-end (" + se + ") is before --stim-start (" + ss + ")");
         if (ss < t0 || se > t1) {
             PrintWriter err = spec.commandLine().getErr();
@@ -121,7 +123,7 @@ public final class FeaturesCommand implements Callable<Integer> {
         }
         TraceFeatures tf;
         try {
-            tf = TraceFeatures.of(tMs, vMv, ss, se, fs);
+            tf = TraceFeatures.of(tMs, vMv, tv.iNa(), ss, se, fs);
         } catch (IllegalArgumentException ex) {
             throw new DendriteException(trace + ": " + ex.getMessage());
         }
@@ -130,7 +132,9 @@ public final class FeaturesCommand implements Callable<Integer> {
             out.println(FeatureOutput.json(values));
         } else {
             out.printf(Locale.ROOT, "%s: %d samples, %.6g-%.6g ms; stimulus %.6g-%.6g ms%s%n", trace, tMs.length, t0, t1,
-                    ss, se, stimStart == null ? " (whole trace: no --stim-start/--stim-end given)" : "");
+                    ss, se, fromProtocol ? " (the protocol's first step; --stim-start/--stim-end override it)"
+                            : stimStart == null ? " (whole trace: no --stim-start/--stim-end given)" : "");
+            if (tv.iNa() != null) out.println("current: " + tv.currentFrom() + " [nA]");
             if (!settings.isEmpty()) out.println("settings: " + settings);
             out.print(FeatureOutput.table(values));
         }
@@ -143,7 +147,10 @@ public final class FeaturesCommand implements Callable<Integer> {
      * {@code --dt} for a voltage-only column). The voltage channel is the first one in mV, V or uV; a text file whose
      * columns carry no units gives its first channel (the column after time, eFEL's convention).
      */
-    private double[][] load() {
+    /** A sweep's time (ms), voltage (mV), current (nA, or null) and the protocol's step window (ms, or null). */
+    private record Loaded(double[] t, double[] v, double[] iNa, String currentFrom, double[] protocolWindow) {}
+
+    private Loaded load() {
         Recording rec = RecordingReaders.read(trace, dt == null ? Double.NaN : dt);
         if (sweep < 0 || sweep >= rec.sweepCount()) {
             throw new DendriteException(trace + ": --sweep " + sweep + " does not exist (" + (rec.sweepCount() == 1
@@ -163,7 +170,24 @@ public final class FeaturesCommand implements Callable<Integer> {
         var sw = rec.sweep(sweep);
         double[] t = sw.time().timesMs(), v = sw.data(ch);
         if (scale != 1) for (int k = 0; k < v.length; k++) v[k] *= scale;
-        return new double[][] {t, v};
+        // the current: a recorded current channel (pA/nA/uA), else the command waveform (ABF epochs, NWB stimulus)
+        double[] i = null;
+        String from = null;
+        for (int c = 0; c < rec.channelCount() && i == null; c++) {
+            Double na = org.dendrite.cli.compare.SweepStimulus.scaleToNa(rec.channels().get(c).units());
+            if (c != ch && na != null) {
+                i = sw.data(c);
+                for (int k = 0; k < i.length; k++) i[k] *= na;
+                from = "channel " + rec.channels().get(c).name();
+            }
+        }
+        org.dendrite.cli.compare.SweepStimulus cmd = org.dendrite.cli.compare.SweepStimulus.fromCommand(sw, null);
+        if (i == null && cmd != null && cmd.currentNa().length == t.length) {
+            i = cmd.currentNa();
+            from = "the protocol's command waveform";
+        }
+        double[] window = cmd != null && cmd.amplitudeNa() != 0 ? new double[] {cmd.startMs(), cmd.endMs()} : null;
+        return new Loaded(t, v, i, from, window);
     }
 
     /** mV per unit of a voltage unit; 0 for anything else. */

@@ -285,4 +285,16 @@ class BadInputCorpusTest {
                                       "params": {"del": 1, "dur": 1e9, "amp": 2}}]}""");
         bad(1, List.of("oscillates", "dend(0.5", "--method be"), "run", p("cn.json"), "--out", p("o"), "-q");
     }
+
+    @Test
+    void zeroDiameterCellBlowUpNamesTheZeroDiameters() throws IOException {
+        // an SWC dendrite of radius-0 samples: zero area, infinite axial resistance; NaN at the first step
+        Files.writeString(dir.resolve("z.swc"), "1 1 0 0 0 5 -1\n2 3 10 0 0 0 1\n3 3 20 0 0 0 2\n");
+        Files.writeString(dir.resolve("z.json"), """
+                {"morphology": {"file": "z.swc"}, "simulation": {"tstop": 5},
+                 "mechanisms": [{"insert": "hh", "in": "all"}],
+                 "point_processes": [{"name": "stim", "type": "IClamp", "at": "soma[0](0.5)",
+                                      "params": {"del": 1, "dur": 2, "amp": 0.5}}]}""");
+        bad(1, List.of("blew up", "t = 0.0250 ms", "zero diameter (dend[0])"), "run", p("z.json"), "--out", p("o"), "-q");
+    }
 }

@@ -10,11 +10,11 @@ import org.dendrite.engine.recording.Sweep;
  * The current injected during one sweep, in nA on the sweep's time base, and its main step: the holding
  * level (value at the start) and the window in which the command differs from it.
  */
-record SweepStimulus(double[] timeMs, double[] currentNa, double holdingNa, double startMs, double endMs,
+public record SweepStimulus(double[] timeMs, double[] currentNa, double holdingNa, double startMs, double endMs,
                      double amplitudeNa) {
 
     /** From the sweep's command waveform (ABF epochs, NWB stimulus), converted from pA/nA to nA. */
-    static SweepStimulus fromCommand(Sweep sweep, Integer dac) {
+    public static SweepStimulus fromCommand(Sweep sweep, Integer dac) {
         Command cmd = null;
         if (dac != null) {
             cmd = sweep.command(dac);
@@ -58,7 +58,7 @@ record SweepStimulus(double[] timeMs, double[] currentNa, double holdingNa, doub
         return new SweepStimulus(new double[] {0, start, end}, new double[] {0, amp, 0}, 0, start, end, amp);
     }
 
-    static Double scaleToNa(String units) {
+    public static Double scaleToNa(String units) {
         return switch (units.strip().toLowerCase(Locale.ROOT)) {
             case "pa" -> 1e-3;
             case "na" -> 1.0;

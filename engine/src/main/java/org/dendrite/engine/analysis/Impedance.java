@@ -3,8 +3,10 @@ package org.dendrite.engine.analysis;
 /**
  * eFEL's {@code impedance}: for a subthreshold (no spike) response to a ZAP current, the frequency in
  * (0, impedance_max_freq] Hz where |V(f) / I(f)| (Fourier transforms of voltage and current less their bases),
- * smoothed by a Gaussian of 10 frequency bins, is largest. As in eFEL, the returned frequency is read from the full
- * frequency axis at the index found in the selected band, i.e. one bin (1 / duration) below the selected bin.
+ * smoothed by a Gaussian of 10 frequency bins, is largest. As eFEL 5 (since its 2024 fix) does, the returned
+ * frequency is that of the selected bin itself (eFEL before the fix read the full frequency axis at the band's index,
+ * one bin, 1 / duration, lower). Bases: voltage_base and current_base, or, when the stimulus starts at t = 0 and
+ * they do not exist, steady_state_voltage_stimend and steady_state_current_stimend, as eFEL.
  */
 final class Impedance {
     private Impedance() {}
@@ -13,9 +15,12 @@ final class Impedance {
         if (f.i == null || f.v == null) return null;
         double[] sc = f.dep("spike_count");
         if (sc != null && sc[0] >= 1) return null;
-        double vb = f.voltageBase();
+        double[] vbs = f.dep("voltage_base");
+        if (vbs == null) vbs = f.dep("steady_state_voltage_stimend");
         double[] cb = f.dep("current_base");
-        if (cb == null) return null;
+        if (cb == null) cb = f.dep("steady_state_current_stimend");
+        if (vbs == null || cb == null) return null;
+        double vb = vbs[0];
         int n = f.v.length;
         double dtS = f.s.interpStep / 1000.0;
         double df = 1.0 / (n * dtS);
@@ -34,7 +39,7 @@ final class Impedance {
         if (!anyCurrent) return null;
         double[] smooth = gaussianFilter(z, 10.0);
         int best = Numerics.argmax(smooth, 0, smooth.length);
-        return new double[] {best * df};
+        return new double[] {(best + 1) * df}; // z[j] is bin j + 1
     }
 
     /** Bin k of the discrete Fourier transform of (x - offset), by a rotating phasor; {re, im}. */

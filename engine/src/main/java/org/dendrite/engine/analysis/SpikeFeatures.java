@@ -288,9 +288,15 @@ final class SpikeFeatures {
             if (e == null || b == null) return null;
             int n = Math.min(e.length, b.length) - 1;
             if (n + 1 <= 2) return null; // eFEL needs more than two spikes
+            // eFEL skips an interval whose AP end is not before the next AP begin (no value, not a null in the list)
             double[] out = new double[n];
-            for (int k = 0; k < n; k++) out[k] = mean(f.v, e[k], b[k + 1]);
-            return out;
+            int m = 0;
+            for (int k = 0; k < n; k++) {
+                if (e[k] >= b[k + 1]) continue;
+                double x = mean(f.v, e[k], b[k + 1]);
+                if (!Double.isNaN(x)) out[m++] = x;
+            }
+            return m == 0 ? null : java.util.Arrays.copyOf(out, m);
         });
         def("min_voltage_between_spikes", f -> {
             int[] p = f.peaks();

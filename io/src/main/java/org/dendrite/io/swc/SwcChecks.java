@@ -32,7 +32,7 @@ final class SwcChecks {
             c.add("parent-after-child", 0, "some samples name a parent with a larger id (NEURON refuses such"
                     + " files); the samples were renumbered so that parents come first");
         }
-        int undefined = 0, negative = 0, firstUndefined = -1, firstNegative = -1;
+        int undefined = 0, negative = 0, firstUndefined = -1, firstNegative = -1, custom = 0, firstCustom = -1;
         double maxSomaRadius = 0, minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE;
         for (int i = 0; i < s.n; i++) {
             if (s.type[i] == 1) maxSomaRadius = Math.max(maxSomaRadius, s.radius[i]);
@@ -57,6 +57,8 @@ final class SwcChecks {
                 if (undefined++ == 0) firstUndefined = i;
             } else if (s.type[i] < 0) {
                 if (negative++ == 0) firstNegative = i;
+            } else if (s.type[i] > 7) {
+                if (custom++ == 0) firstCustom = i;
             }
             if (s.radius[i] == 0) {
                 c.add("zero-radius", s.line[i], "sample " + id + " has radius 0: its membrane area is 0 and its"
@@ -102,6 +104,12 @@ final class SwcChecks {
             c.add("negative-type", s.line[firstNegative], negative + " sample(s) have a negative type, the first is"
                     + " sample " + s.id[firstNegative] + " (type " + s.type[firstNegative] + "); their sections"
                     + " are named minus_N");
+        }
+        if (custom > 0) {
+            // SWC defines 0-7 (undefined, soma, axon, basal, apical, custom 5-7); MorphIO rejects others in strict mode
+            c.add("type-out-of-range", s.line[firstCustom], custom + " sample(s) have a type outside SWC's 0-7, the"
+                    + " first is sample " + s.id[firstCustom] + " (type " + s.type[firstCustom] + "); read as a"
+                    + " user-defined type (sections named dend_" + s.type[firstCustom] + ")");
         }
         c.finish();
         out.sort(java.util.Comparator.comparingInt(MorphologyWarning::line));
