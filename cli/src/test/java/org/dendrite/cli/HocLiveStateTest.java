@@ -146,4 +146,25 @@ class HocLiveStateTest {
         String e = err.toString(StandardCharsets.UTF_8);
         assertEquals(1, e.split(java.util.regex.Pattern.quote(note), -1).length - 1, "one note at the prompt: " + e);
     }
+
+    /** Soma v (mV) every step of a 20 ms run with Ih, with {@code before} run before and {@code after} after finitialize. */
+    private static double[] ihRun(String before, String after) {
+        HocRun run = new HocRun(MechanismLibrary.standard(), List.of(), new PrintStream(new ByteArrayOutputStream()));
+        run.interpreter().execute(String.join("\n",
+                "create soma", "access soma", "soma { L = 20  diam = 20  insert pas  insert Ih  gIhbar_Ih = 0.001 }",
+                "objref vs", "vs = new Vector()", "vs.record(&soma.v(0.5))", before,
+                "finitialize(-65)", after, "while (t < 20 - dt/2) { fadvance() }", ""), "ih");
+        return run.interpreter().vectorVariables().get("vs").toArray();
+    }
+
+    @Test
+    void globalWrittenAfterFinitializeReachesTheEngine() {
+        double[] base = ihRun("", "");
+        double[] before = ihRun("ehcn_Ih = 30", "");
+        double[] after = ihRun("", "ehcn_Ih = 30");
+        // Ih's INITIAL does not read ehcn: set before or right after finitialize, the trajectories are identical
+        assertTrue(java.util.Arrays.equals(before, after), "ehcn_Ih after finitialize differs from before");
+        // and it matters: with ehcn 30 mV instead of -45 mV the cell depolarises (0.94 mV more by 20 ms)
+        assertTrue(after[after.length - 1] - base[base.length - 1] > 0.5, "ehcn_Ih ignored: " + after[after.length - 1]);
+    }
 }

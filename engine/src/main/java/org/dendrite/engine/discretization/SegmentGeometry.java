@@ -23,14 +23,23 @@ public record SegmentGeometry(double length, double[] area, double[] ri, double[
     }
 
     private static SegmentGeometry stylized(Section s, int n, double ra) {
-        double length = s.stylizedLength();
-        double dx = length / n;
-        double[] area = new double[n];
         double[] diam = new double[n];
+        java.util.Arrays.fill(diam, s.stylizedDiam());
+        return stylized(s.stylizedLength(), diam, ra);
+    }
+
+    /**
+     * A stylized section (no 3-D points) of length {@code lengthUm} whose segments have the diameters
+     * {@code diamUm} (one per segment: NEURON's {@code diam(x) = ...} on a stylized section), um, ohm*cm.
+     */
+    public static SegmentGeometry stylized(double lengthUm, double[] diamUm, double ra) {
+        int n = diamUm.length;
+        double dx = lengthUm / n;
+        double[] area = new double[n];
+        double[] diam = diamUm.clone();
         double[] rhalf = new double[n];
         for (int j = 0; j < n; j++) {
-            double d = s.stylizedDiam();
-            diam[j] = d;
+            double d = diam[j];
             area[j] = (Math.PI * d) * dx;
             rhalf[j] = ((0.01 * ra) * (dx / 2)) / (((Math.PI * d) * d) / 4);
         }
@@ -38,7 +47,7 @@ public record SegmentGeometry(double length, double[] area, double[] ri, double[
         ri[0] = rhalf[0];
         for (int j = 1; j < n; j++) ri[j] = rhalf[j - 1] + rhalf[j];
         ri[n] = rhalf[n - 1];
-        return new SegmentGeometry(length, area, ri, diam);
+        return new SegmentGeometry(lengthUm, area, ri, diam);
     }
 
     /** Walks the 3-D points once over the whole section, in halves of segments (§3.2). */

@@ -1,5 +1,9 @@
 package org.dendrite.io.hoc;
 
+import org.dendrite.engine.discretization.SegmentGeometry;
+import org.dendrite.engine.morphology.Section;
+import org.dendrite.engine.morphology.SectionType;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -253,98 +257,30 @@ public final class HocSection {
     }
 
     // ---------------------------------------------------------------- geometry (neuron-numerics §3)
+    /** Area and axial resistance per segment: the engine's {@link SegmentGeometry}, the one definition of them. */
     void ensureGeometry() {
         if (geometryValid && area != null && area.length == nseg) return;
-        area = new double[nseg];
-        ri = new double[nseg + 1];
+        SegmentGeometry g;
         if (n3d > 1) {
-            pointGeometry();
+            g = SegmentGeometry.of(engineSection(), nseg, ra);
+            length = g.length();
+            if (diamFromPoints) {
+                for (int j = 0; j < nseg; j++) {
+                    double dj = g.diam()[j];
+                    if (Math.abs(diam[j] - dj) > 1e-9 || dj < 1e-5) diam[j] = dj;
+                }
+            }
         } else {
-            stylizedGeometry();
+            g = SegmentGeometry.stylized(length, diam.clone(), ra);
         }
+        area = g.area();
+        ri = g.ri();
         geometryValid = true;
     }
 
-    private void stylizedGeometry() {
-        double dx = length / nseg;
-        double prevHalf = 0;
-        for (int j = 0; j < nseg; j++) {
-            double d = diam[j];
-            area[j] = (Math.PI * d) * dx;
-            double rhalf = ((0.01 * ra) * (dx / 2)) / (((Math.PI * d) * d) / 4);
-            ri[j] = j == 0 ? rhalf : prevHalf + rhalf;
-            prevHalf = rhalf;
-        }
-        ri[nseg] = prevHalf;
-    }
-
-    private void pointGeometry() {
-        double[] arc = arc3d();
-        int n = n3d;
-        length = arc[n - 1];
-        double ds = length / nseg;
-        // walk state carried across halves and segments
-        int k = 0;
-        double lastPos = arc[0];
-        double lastDiam = Math.abs(pd[0]);
-        double prevRr = 0;
-        boolean updateDiam = diamFromPoints;
-        for (int j = 0; j < nseg; j++) {
-            double areaSum = 0, rl = 0, rr = 0, dsum = 0;
-            double leftEnd = j * ds + ds / 2;
-            for (int half = 0; half < 2; half++) {
-                // the right half ends at leftEnd + ds/2 (not (j+1)*ds): NEURON's rounding, measured on 8.2.2
-                double end = half == 0 ? leftEnd : leftEnd + ds / 2;
-                double rsum = 0;
-                // points inside the half
-                while (k + 1 < n - 1 && arc[k + 1] <= end) {
-                    k++;
-                    double s2 = arc[k], y2 = Math.abs(pd[k]);
-                    double[] c = frustum(lastPos, s2, lastDiam, y2);
-                    areaSum += c[0];
-                    rsum += c[1];
-                    dsum += c[2];
-                    lastPos = s2;
-                    lastDiam = y2;
-                }
-                // final piece up to the half's end, diameter interpolated between k and k+1
-                double y2;
-                if (k + 1 < n) {
-                    double a0 = arc[k], a1 = arc[k + 1];
-                    double frac = Math.abs(a1 - a0) < 1e-10 ? 1 : (end - a0) / (a1 - a0);
-                    y2 = (1 - frac) * Math.abs(pd[k]) + frac * Math.abs(pd[k + 1]);
-                } else {
-                    y2 = Math.abs(pd[k]);
-                }
-                double[] c = frustum(lastPos, end, lastDiam, y2);
-                areaSum += c[0];
-                rsum += c[1];
-                dsum += c[2];
-                lastPos = end;
-                lastDiam = y2;
-                if (half == 0) rl = rsum;
-                else rr = rsum;
-            }
-            area[j] = areaSum * 0.5 * Math.PI;
-            double rlHalf = rl * ra / Math.PI * (4 * 0.01);
-            double rrHalf = rr * ra / Math.PI * (4 * 0.01);
-            ri[j] = prevRr + rlHalf;
-            prevRr = rrHalf;
-            double dj = dsum * 0.5 / ds;
-            if (updateDiam && (Math.abs(diam[j] - dj) > 1e-9 || dj < 1e-5)) diam[j] = dj;
-        }
-        ri[nseg] = prevRr;
-    }
-
-    /** Area term (without π/2), resistance term 1/(y1 y2 / δ), diam-average term of one sub-interval. */
-    private static double[] frustum(double s1, double s2, double y1, double y2) {
-        double delta = s2 - s1;
-        double dsum = (y1 + y2) * delta;
-        if (delta < 1e-15) delta = 1e-15;
-        double dy = (y2 - y1) / 2;
-        double a = (y1 + y2) * Math.sqrt(delta * delta + dy * dy);
-        double q = y1 * y2 / delta;
-        if (q == 0) q = 1e-15;
-        return new double[] {a, 1 / q, dsum};
+    /** This section's 3-D points as an engine section (no parent: for geometry). */
+    private Section engineSection() {
+        return Section.withPoints(name(), SectionType.UNDEFINED, -1, 0, java.util.Arrays.copyOf(px, n3d),
+                java.util.Arrays.copyOf(py, n3d), java.util.Arrays.copyOf(pz, n3d), java.util.Arrays.copyOf(pd, n3d));
     }
 }

@@ -50,7 +50,7 @@ class HocErrorTest {
         assertError("iterator it() { iterator_statement }\nit()\n", "test.hoc:2:1:", "iterator it can only be used as 'for it(...) statement'");
         assertError("iterator_statement\n", "test.hoc:1:1:", "iterator_statement outside an iterator");
         assertError("\n  setpointer a, b\n", "test.hoc:2:3:", "unsupported HOC construct 'setpointer'");
-        assertError("objref f\nf = new File()\n", "test.hoc:2:5:", "File class is not supported");
+        assertError("objref f\nf = new Matrix()\n", "test.hoc:2:5:", "Matrix class is not supported");
         assertError("objref i\ni = new Import3d_MorphML()\n", "test.hoc:2:5:", "Import3d morphology loading");
         assertError("objref i\ni = new Import3d_SWC_read()\ni.input(\"test.hoc\")\n", "test.hoc:3:3:",
                 "no morphology reader is attached");
