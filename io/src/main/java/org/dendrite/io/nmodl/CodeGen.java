@@ -167,6 +167,8 @@ final class CodeGen {
             line("  }");
         }
         if (maxImplicit > 0) genNewton();
+        if (!watches.isEmpty()) genWatch();
+        else line("  private void _wReset() { }");
         out.append(deferred);
         line("}");
         return out.toString();
@@ -207,29 +209,6 @@ final class CodeGen {
         return Double.toString(v);
     }
 
-    // ------------------------------------------------------------------ globals
-    private void genSetGlobal() {
-        line("  @Override public boolean setGlobal(String name, double value) {");
-        line("    String n = name.endsWith(\"_" + m.name + "\") ? name.substring(0, name.length() - " + (m.name.length() + 1) + ") : name;");
-        line("    switch (n) {");
-        for (Sym g : m.globals()) {
-            if (g.length() == 1) line("      case \"" + g.name() + "\": _g_" + g.name() + " = value; return true;");
-        }
-        line("      default: return false;");
-        line("    }");
-        line("  }");
-        line("  /** Value of a GLOBAL (name or name_SUFFIX), NaN when none. */");
-        line("  public double global(String name) {");
-        line("    String n = name.endsWith(\"_" + m.name + "\") ? name.substring(0, name.length() - " + (m.name.length() + 1) + ") : name;");
-        line("    switch (n) {");
-        for (Sym g : m.globals()) {
-            if (g.length() == 1) line("      case \"" + g.name() + "\": return _g_" + g.name() + ";");
-        }
-        line("      default: return Double.NaN;");
-        line("    }");
-        line("  }");
-    }
-
     // ------------------------------------------------------------------ ions
     private void ionsIn(String ind, boolean currentsToo) {
         for (Sym s : m.syms.values()) {
@@ -265,7 +244,9 @@ final class CodeGen {
         line("  @Override public void initialize(CellState s) {");
         line("    _s = s;");
         if (artificial) line("    _npend = 0;");
+        line("    _wReset();");
         line("    for (int _k = 0; _k < count; _k++) {");
+        line("      boolean _wfirst = true;");
         line("      _nd = node[_k];");
         line("      _v = s.v[_nd];");
         ionsIn("      ", true);
@@ -592,6 +573,32 @@ final class CodeGen {
     }
 
     private final StringBuilder deferred = new StringBuilder();
+    private final List<Watch> watches = new ArrayList<>();
+
+    /** WATCH: after activation, a false-to-true change of the condition sends a self-event with the flag (at t). */
+    private void genWatch() {
+        int nw = watches.size();
+        line("  private static final int _NW = " + nw + ";");
+        line("  private final boolean[] _wOn = new boolean[count * _NW], _wWas = new boolean[count * _NW];");
+        line("  private final double[] _wFlag = new double[count * _NW];");
+        line("  private void _wReset() { java.util.Arrays.fill(_wOn, false); }");
+        line("  @Override public void watch(CellState s, EventContext ctx) {");
+        line("    _s = s;");
+        line("    for (int _k = 0; _k < count; _k++) {");
+        line("      _nd = node[_k];");
+        line("      _v = s.v[_nd];");
+        ionsIn("      ", true);
+        Scope sc = new Scope();
+        for (int w = 0; w < nw; w++) {
+            line("      if (_wOn[_k * _NW + " + w + "]) {");
+            line("        boolean _c = " + cond(watches.get(w).cond(), sc) + ";");
+            line("        if (_c && !_wWas[_k * _NW + " + w + "]) ctx.sendSelf(s.t, this, _k, _wFlag[_k * _NW + " + w + "]);");
+            line("        _wWas[_k * _NW + " + w + "] = _c;");
+            line("      }");
+        }
+        line("    }");
+        line("  }");
+    }
 
     private StringBuilder swap() {
         StringBuilder saved = new StringBuilder(out);
@@ -654,6 +661,7 @@ final class CodeGen {
     private void genNetReceive() {
         Func f = mod.netReceive;
         line("  @Override public void receive(int _k, double _t, double[] _w, double _flag, EventContext _ctx) {");
+        line("    boolean _wfirst = true;");
         line("    _nd = node[_k];");
         line("    _v = _s.v[_nd];");
         ionsIn("    ", true);
@@ -729,7 +737,15 @@ final class CodeGen {
                     }
                     for (int i = 0; i < sy.length(); i++) line(ind + "_vol_" + sc.deriv + "[" + (base + i) + "] = " + vol + ";");
                 }
-            } else if (s instanceof Watch w) { throw err(w.line(), 0, "WATCH is not supported yet (needs the engine's afterStep)"); } else if (s instanceof LinEq le) { throw err(le.line(), 0, "LINEAR/NONLINEAR equations are not supported yet"); } else if (s instanceof InitialInNet in) { }
+            } else if (s instanceof Watch w) {
+                if (!sc.net && !sc.initial) throw err(w.line(), 0, "WATCH outside NET_RECEIVE and INITIAL");
+                int idx = watches.size();
+                watches.add(w);
+                line(ind + "if (_wfirst) { for (int _i = 0; _i < _NW; _i++) _wOn[_k * _NW + _i] = false; _wfirst = false; }");
+                line(ind + "_wOn[_k * _NW + " + idx + "] = true;");
+                line(ind + "_wFlag[_k * _NW + " + idx + "] = " + expr(w.flag(), sc) + ";");
+                line(ind + "_wWas[_k * _NW + " + idx + "] = " + cond(w.cond(), sc) + ";");
+            } else if (s instanceof LinEq le) { throw err(le.line(), 0, "LINEAR/NONLINEAR equations are not supported yet"); } else if (s instanceof InitialInNet in) { }
     }
 
     private void assign(Assign a, Scope sc, String ind) {
