@@ -167,6 +167,10 @@ final class CodeGen {
             line("  }");
         }
         if (maxImplicit > 0) genNewton();
+        line("  @Override public void prepare(CellState s) {");
+        line("    _s = s;");
+        for (String c : tableChecks) line("    " + c);
+        line("  }");
         if (!watches.isEmpty()) genWatch();
         else line("  private void _wReset() { }");
         out.append(deferred);
@@ -644,8 +648,93 @@ final class CodeGen {
     }
 
     // ------------------------------------------------------------------ functions
+    private Table tableOf(Func f) {
+        for (Stmt st : f.body()) if (st instanceof Table t) return t;
+        return null;
+    }
+
+    private final List<String> tableChecks = new ArrayList<>();
+
+    /**
+     * TABLE as nocmodl: n+1 points from FROM to TO (x advanced by += dx), rebuilt when a DEPEND value changed,
+     * linear interpolation {@code t[i] + theta*(t[i+1]-t[i])}, end values outside; off when usetable_SUFFIX = 0.
+     */
+    private void genTable(Func f, Table t) {
+        if (f.params().size() != 1) throw err(t.line(), 0, "TABLE in " + f.name() + ": needs exactly one argument");
+        Scope sc = newScope(List.of(), null);
+        int n = (int) Math.round(((Num) constFold(t.with())).value());
+        String nm = f.name();
+        boolean fn = f.kind().equals("FUNCTION");
+        List<String> names = new ArrayList<>(t.names());
+        if (fn) names.add(0, "_ret");
+        for (String v : names) line("  private final double[] _t_" + nm + "_" + v + " = new double[" + (n + 1) + "];");
+        line("  private double _tmin_" + nm + ", _mfac_" + nm + ";");
+        line("  private boolean _mk_" + nm + " = true;");
+        for (int i = 0; i < t.depend().size(); i++) line("  private double _sav_" + nm + "_" + i + " = Double.NaN;");
+        int use = globalIndex("usetable");
+        line("  private void _check_" + nm + "() {");
+        line("    if (globals[" + use + "] == 0 || count == 0) return;");
+        for (int i = 0; i < t.depend().size(); i++) {
+            String d = expr(new Var(t.depend().get(i), null, t.line(), 0), sc);
+            line("    if (!(_sav_" + nm + "_" + i + " == " + d + ")) _mk_" + nm + " = true;");
+        }
+        line("    if (!_mk_" + nm + ") return;");
+        line("    _mk_" + nm + " = false;");
+        line("    int _k = 0;");
+        line("    _nd = node[0];");
+        line("    _tmin_" + nm + " = " + expr(t.from(), sc) + ";");
+        line("    double _tmax = " + expr(t.to(), sc) + ";");
+        line("    double _dx = (_tmax - _tmin_" + nm + ") / " + lit(n) + ";");
+        line("    _mfac_" + nm + " = 1. / _dx;");
+        line("    double _x = _tmin_" + nm + ";");
+        line("    for (int _i = 0; _i < " + (n + 1) + "; _x += _dx, _i++) {");
+        line("      " + (fn ? "double _r = " : "") + "_fd_" + nm + "(0, _x);");
+        for (String v : names) {
+            line("      _t_" + nm + "_" + v + "[_i] = " + (v.equals("_ret") ? "_r" : lvalue(new Var(v, null, t.line(), 0), sc)) + ";");
+        }
+        line("    }");
+        for (int i = 0; i < t.depend().size(); i++) {
+            line("    _sav_" + nm + "_" + i + " = " + expr(new Var(t.depend().get(i), null, t.line(), 0), sc) + ";");
+        }
+        line("  }");
+        tableChecks.add("_check_" + nm + "();");
+        // the looked-up procedure/function
+        line("  private double _f_" + nm + "(int _k, double _lv) {");
+        line("    if (globals[" + use + "] == 0) return _fd_" + nm + "(_k, _lv);");
+        line("    double _xi = _mfac_" + nm + " * (_lv - _tmin_" + nm + ");");
+        line("    double _ret = 0.0;");
+        String[] cases = {"Double.isNaN(_xi)", "_xi <= 0.", "_xi >= " + lit(n)};
+        for (int c = 0; c < 3; c++) {
+            line("    " + (c == 0 ? "" : "else ") + "if (" + cases[c] + ") {");
+            for (String v : names) {
+                String tgt = v.equals("_ret") ? "_ret" : lvalue(new Var(v, null, t.line(), 0), sc);
+                String val = c == 0 ? "_xi" : "_t_" + nm + "_" + v + "[" + (c == 1 ? 0 : n) + "]";
+                line("      " + tgt + " = " + val + ";");
+            }
+            line("      return " + (fn ? "_ret" : "0.0") + ";");
+            line("    }");
+        }
+        line("    int _i = (int) _xi;");
+        line("    double _theta = _xi - (double) _i;");
+        for (String v : names) {
+            String tgt = v.equals("_ret") ? "_ret" : lvalue(new Var(v, null, t.line(), 0), sc);
+            String a = "_t_" + nm + "_" + v;
+            line("    " + tgt + " = " + a + "[_i] + _theta * (" + a + "[_i + 1] - " + a + "[_i]);");
+        }
+        line("    return " + (fn ? "_ret" : "0.0") + ";");
+        line("  }");
+    }
+
+    private static Expr constFold(Expr e) {
+        if (e instanceof Num) return e;
+        if (e instanceof Un u && u.op().equals("-") && constFold(u.e()) instanceof Num n) return new Num(-n.value());
+        throw new IllegalArgumentException("TABLE WITH needs a number");
+    }
+
     private void genFunction(Func f) {
-        StringBuilder sig = new StringBuilder("  private double _f_" + f.name() + "(int _k");
+        Table tb = tableOf(f);
+        if (tb != null) genTable(f, tb);
+        StringBuilder sig = new StringBuilder("  private double _f" + (tb != null ? "d_" : "_") + f.name() + "(int _k");
         for (String p : f.params()) sig.append(", double _l_").append(p);
         line(sig + ") {");
         Scope sc = newScope(f.body(), f.params());
