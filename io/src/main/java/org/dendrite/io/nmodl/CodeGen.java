@@ -57,7 +57,8 @@ final class CodeGen {
         boolean initial;      // INITIAL: net_send buffered
         String deriv;         // DERIVATIVE/KINETIC being generated
         String method;        // cnexp, euler, implicit
-        boolean conserveLhs;  // inside a CONSERVE sum: states count with their COMPARTMENT volume
+        boolean conserveLhs;
+        int eqCount;  // inside a CONSERVE sum: states count with their COMPARTMENT volume
         final Map<String, Integer> conserveIndex = new LinkedHashMap<>();
         int conserveCount;
     }
@@ -439,8 +440,11 @@ final class CodeGen {
             case "KINETIC" -> {
                 return implicit(f, steady || sv.steadyState());
             }
+            case "LINEAR", "NONLINEAR" -> {
+                return linear(f);
+            }
             default -> throw err(sv.line(), sv.col(), "SOLVE of a " + f.kind() + " block (" + sv.name()
-                    + ") is not supported (LINEAR/NONLINEAR systems: planned)");
+                    + ") is not supported");
         }
     }
 
@@ -574,6 +578,52 @@ final class CodeGen {
             deferred.append(restore(save));
         }
         return "_implicit_" + f.name() + "(_k, " + steady + ")";
+    }
+
+    /** LINEAR/NONLINEAR: the equations {@code ~ lhs = rhs}, one per STATE, solved by Newton for the states. */
+    private String linear(Func f) {
+        String fname = "_lin_" + f.name();
+        if (generatedSolvers.add(fname)) {
+            StringBuilder save = swap();
+            int n = stateElems.size();
+            maxImplicit = Math.max(maxImplicit, n);
+            Scope sc = newScope(f.body(), null);
+            sc.deriv = f.name();
+            sc.method = "linear";
+            line("  private void _leq_" + f.name() + "(int _k, double[] _r) {");
+            line("    java.util.Arrays.fill(_r, 0.0);");
+            body(f.body(), sc, "    ");
+            line("  }");
+            if (sc.eqCount != n) {
+                throw err(f.line(), f.col(), f.kind() + " " + f.name() + ": " + sc.eqCount + " equations for " + n
+                        + " STATEs (dendrite solves a LINEAR/NONLINEAR block for all STATEs)");
+            }
+            line("  private void " + fname + "(int _k) {");
+            line("    int _n = " + n + ";");
+            line("    for (int _it = 0; _it < 200; _it++) {");
+            line("      _leq_" + f.name() + "(_k, _r0);");
+            line("      for (int _j = 0; _j < _n; _j++) {");
+            line("        double _x = _st[_j][_k];");
+            line("        double _h = Math.max(Math.abs(_x) * 1e-7, 1e-12);");
+            line("        _st[_j][_k] = _x + _h;");
+            line("        _leq_" + f.name() + "(_k, _r1);");
+            line("        _st[_j][_k] = _x;");
+            line("        for (int _i = 0; _i < _n; _i++) _jac[_i * _n + _j] = (_r1[_i] - _r0[_i]) / _h;");
+            line("      }");
+            line("      for (int _i = 0; _i < _n; _i++) _dx[_i] = -_r0[_i];");
+            line("      _gauss(_n);");
+            line("      boolean _done = true;");
+            line("      for (int _i = 0; _i < _n; _i++) {");
+            line("        double _x = _st[_i][_k] + _dx[_i];");
+            line("        if (Math.abs(_dx[_i]) > 1e-15 + 1e-13 * Math.abs(_x)) _done = false;");
+            line("        _st[_i][_k] = _x;");
+            line("      }");
+            line("      if (_done) break;");
+            line("    }");
+            line("  }");
+            deferred.append(restore(save));
+        }
+        return fname + "(_k)";
     }
 
     private final StringBuilder deferred = new StringBuilder();
@@ -834,7 +884,10 @@ final class CodeGen {
                 line(ind + "_wOn[_k * _NW + " + idx + "] = true;");
                 line(ind + "_wFlag[_k * _NW + " + idx + "] = " + expr(w.flag(), sc) + ";");
                 line(ind + "_wWas[_k * _NW + " + idx + "] = " + cond(w.cond(), sc) + ";");
-            } else if (s instanceof LinEq le) { throw err(le.line(), 0, "LINEAR/NONLINEAR equations are not supported yet"); } else if (s instanceof InitialInNet in) { }
+            } else if (s instanceof LinEq le) {
+                if (!"linear".equals(sc.method)) throw err(le.line(), 0, "~ equation outside a LINEAR/NONLINEAR block");
+                line(ind + "_r[" + (sc.eqCount++) + "] = (" + expr(le.lhs(), sc) + ") - (" + expr(le.rhs(), sc) + ");");
+            } else if (s instanceof InitialInNet in) { }
     }
 
     private void assign(Assign a, Scope sc, String ind) {

@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("neuron-agreement")
 class NmodlCasesTest {
     /** Cases that do not reach the exact tier yet, with the reason in docs/nmodl.md. */
-    static final Set<String> KNOWN_FAILING = Set.of("allen_NaV_vc", "nmodl_pointer_ic");
+    static final Set<String> KNOWN_FAILING = Set.of("nmodl_pointer_ic");
 
     static Stream<String> cases() throws Exception {
         Path dir = SharedData.path("reference/nmodl/cases");
