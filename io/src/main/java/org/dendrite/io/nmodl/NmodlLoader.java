@@ -56,7 +56,8 @@ public final class NmodlLoader {
             String probe = new CodeGen(m, "M_X").generate();
             String hash = sha(GENERATOR_VERSION + "\n" + probe).substring(0, 20);
             String cls = "M_" + m.name.replaceAll("[^A-Za-z0-9_]", "_") + "_" + hash;
-            String src = new CodeGen(m, cls).generate();
+            String src = probe.replace("public final class M_X ", "public final class " + cls + " ")
+                    .replace("  public M_X(", "  public " + cls + "(");
             sources.put(CodeGen.PACKAGE + "." + cls, src);
             String dump = System.getProperty("dendrite.nmodl.dump");
             if (dump != null) {
