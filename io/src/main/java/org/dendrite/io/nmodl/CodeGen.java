@@ -115,6 +115,14 @@ final class CodeGen {
             }
         }
         for (String fl : mod.fileLocals) line("  private double _fl_" + fl + ";");
+        for (String pn : mod.pointer) {
+            line("  private final double[][] _pa_" + pn + " = new double[count][];");
+            line("  private final int[] _pi_" + pn + " = new int[count];");
+        }
+        if (!mod.pointer.isEmpty()) {
+            ctor.add("for (int _k = 0; _k < count; _k++) { " + String.join(" ", mod.pointer.stream()
+                    .map(pn -> "_pa_" + pn + "[_k] = _UNBOUND;").toList()) + " }");
+        }
         for (var u : m.ions) {
             line("  private final IonPool _ion_" + u.ion() + ";");
             ctor.add("_ion_" + u.ion() + " = s.ion(\"" + u.ion() + "\");");
@@ -139,6 +147,17 @@ final class CodeGen {
             line("    _st[" + i + "] = " + (br < 0 ? "_p_" + e : "_p_" + e.substring(0, br) + e.substring(br)) + ";");
         }
         line("  }");
+        if (!mod.pointer.isEmpty()) {
+            line("  private static final double[] _UNBOUND = {Double.NaN};");
+            line("  @Override public void bindPointer(String name, int instance, double[] array, int index) {");
+            line("    switch (name) {");
+            for (String pn : mod.pointer) {
+                line("      case \"" + pn + "\": _pa_" + pn + "[instance] = array; _pi_" + pn + "[instance] = index; return;");
+            }
+            line("      default: super.bindPointer(name, instance, array, index);");
+            line("    }");
+            line("  }");
+        }
         genInitialize(artificial);
         genCurrent();
         genAdvance();
@@ -1033,7 +1052,7 @@ final class CodeGen {
                     default -> throw err(v.line(), v.col(), n + " is not supported yet");
                 };
             }
-            case POINTER -> throw err(v.line(), v.col(), "POINTER " + n + " is not supported yet");
+            case POINTER -> { return "_pa_" + n + "[_k][_pi_" + n + "[_k]]"; }
             default -> throw err(v.line(), v.col(), "cannot use " + n);
         }
     }

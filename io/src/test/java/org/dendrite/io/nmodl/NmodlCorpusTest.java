@@ -46,8 +46,6 @@ class NmodlCorpusTest {
             "nmodl_longitudinal_diffusion/heat_eqn_scalar.mod -> nmodl_longitudinal_diffusion/heat_eqn_scalar.mod:33 LONGITUDINAL_DIFFUSION",
             "nmodl_longitudinal_diffusion/heat_eqn_thread_vars.mod -> nmodl_longitudinal_diffusion/heat_eqn_thread_vars.mod:35 LONGITUDINAL_DIFFUSION",
             "nmodl_net_receive/for_netcons_syn.mod -> nmodl_net_receive/for_netcons_syn.mod:15 function FOR_NETCONS()",
-            "nmodl_pointer/basic_pointer.mod -> nmodl_pointer/basic_pointer.mod:33 POINTER p1",
-            "nmodl_pointer/point_basic.mod -> nmodl_pointer/point_basic.mod:33 POINTER p1",
             "nmodl_pointer/pointing.mod -> nmodl_pointer/pointing.mod:11 function nrn_pointing()",
             "nmodl_random/random_variable.mod -> nmodl_random/random_variable.mod:3 RANDOM is NEURON 9",
             "nmodl_useion/ionic.mod -> nmodl_useion/ionic.mod:3 USEION WRITE ena",
