@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 org.dendrite.cli.sweep.SweepCommand.class,
                 org.dendrite.cli.fit.FitCommand.class,
                 org.dendrite.cli.dataset.DatasetCommand.class,
+                org.dendrite.cli.mod.ModCommand.class,
         })
 public final class DendriteCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -57,7 +57,8 @@ final class CodeGen {
         boolean initial;      // INITIAL: net_send buffered
         String deriv;         // DERIVATIVE/KINETIC being generated
         String method;        // cnexp, euler, implicit
-        boolean conserveLhs;  // inside a CONSERVE sum: states count with their COMPARTMENT volume
+        boolean conserveLhs;
+        int eqCount;  // inside a CONSERVE sum: states count with their COMPARTMENT volume
         final Map<String, Integer> conserveIndex = new LinkedHashMap<>();
         int conserveCount;
     }
@@ -114,6 +115,14 @@ final class CodeGen {
             }
         }
         for (String fl : mod.fileLocals) line("  private double _fl_" + fl + ";");
+        for (String pn : mod.pointer) {
+            line("  private final double[][] _pa_" + pn + " = new double[count][];");
+            line("  private final int[] _pi_" + pn + " = new int[count];");
+        }
+        if (!mod.pointer.isEmpty()) {
+            ctor.add("for (int _k = 0; _k < count; _k++) { " + String.join(" ", mod.pointer.stream()
+                    .map(pn -> "_pa_" + pn + "[_k] = _UNBOUND;").toList()) + " }");
+        }
         for (var u : m.ions) {
             line("  private final IonPool _ion_" + u.ion() + ";");
             ctor.add("_ion_" + u.ion() + " = s.ion(\"" + u.ion() + "\");");
@@ -138,6 +147,17 @@ final class CodeGen {
             line("    _st[" + i + "] = " + (br < 0 ? "_p_" + e : "_p_" + e.substring(0, br) + e.substring(br)) + ";");
         }
         line("  }");
+        if (!mod.pointer.isEmpty()) {
+            line("  private static final double[] _UNBOUND = {Double.NaN};");
+            line("  @Override public void bindPointer(String name, int instance, double[] array, int index) {");
+            line("    switch (name) {");
+            for (String pn : mod.pointer) {
+                line("      case \"" + pn + "\": _pa_" + pn + "[instance] = array; _pi_" + pn + "[instance] = index; return;");
+            }
+            line("      default: super.bindPointer(name, instance, array, index);");
+            line("    }");
+            line("  }");
+        }
         genInitialize(artificial);
         genCurrent();
         genAdvance();
@@ -167,6 +187,12 @@ final class CodeGen {
             line("  }");
         }
         if (maxImplicit > 0) genNewton();
+        line("  @Override public void prepare(CellState s) {");
+        line("    _s = s;");
+        for (String c : tableChecks) line("    " + c);
+        line("  }");
+        if (!watches.isEmpty()) genWatch();
+        else line("  private void _wReset() { }");
         out.append(deferred);
         line("}");
         return out.toString();
@@ -207,29 +233,6 @@ final class CodeGen {
         return Double.toString(v);
     }
 
-    // ------------------------------------------------------------------ globals
-    private void genSetGlobal() {
-        line("  @Override public boolean setGlobal(String name, double value) {");
-        line("    String n = name.endsWith(\"_" + m.name + "\") ? name.substring(0, name.length() - " + (m.name.length() + 1) + ") : name;");
-        line("    switch (n) {");
-        for (Sym g : m.globals()) {
-            if (g.length() == 1) line("      case \"" + g.name() + "\": _g_" + g.name() + " = value; return true;");
-        }
-        line("      default: return false;");
-        line("    }");
-        line("  }");
-        line("  /** Value of a GLOBAL (name or name_SUFFIX), NaN when none. */");
-        line("  public double global(String name) {");
-        line("    String n = name.endsWith(\"_" + m.name + "\") ? name.substring(0, name.length() - " + (m.name.length() + 1) + ") : name;");
-        line("    switch (n) {");
-        for (Sym g : m.globals()) {
-            if (g.length() == 1) line("      case \"" + g.name() + "\": return _g_" + g.name() + ";");
-        }
-        line("      default: return Double.NaN;");
-        line("    }");
-        line("  }");
-    }
-
     // ------------------------------------------------------------------ ions
     private void ionsIn(String ind, boolean currentsToo) {
         for (Sym s : m.syms.values()) {
@@ -265,7 +268,9 @@ final class CodeGen {
         line("  @Override public void initialize(CellState s) {");
         line("    _s = s;");
         if (artificial) line("    _npend = 0;");
+        line("    _wReset();");
         line("    for (int _k = 0; _k < count; _k++) {");
+        line("      boolean _wfirst = true;");
         line("      _nd = node[_k];");
         line("      _v = s.v[_nd];");
         ionsIn("      ", true);
@@ -454,8 +459,11 @@ final class CodeGen {
             case "KINETIC" -> {
                 return implicit(f, steady || sv.steadyState());
             }
+            case "LINEAR", "NONLINEAR" -> {
+                return linear(f);
+            }
             default -> throw err(sv.line(), sv.col(), "SOLVE of a " + f.kind() + " block (" + sv.name()
-                    + ") is not supported (LINEAR/NONLINEAR systems: planned)");
+                    + ") is not supported");
         }
     }
 
@@ -591,7 +599,79 @@ final class CodeGen {
         return "_implicit_" + f.name() + "(_k, " + steady + ")";
     }
 
+    /** LINEAR/NONLINEAR: the equations {@code ~ lhs = rhs}, one per STATE, solved by Newton for the states. */
+    private String linear(Func f) {
+        String fname = "_lin_" + f.name();
+        if (generatedSolvers.add(fname)) {
+            StringBuilder save = swap();
+            int n = stateElems.size();
+            maxImplicit = Math.max(maxImplicit, n);
+            Scope sc = newScope(f.body(), null);
+            sc.deriv = f.name();
+            sc.method = "linear";
+            line("  private void _leq_" + f.name() + "(int _k, double[] _r) {");
+            line("    java.util.Arrays.fill(_r, 0.0);");
+            body(f.body(), sc, "    ");
+            line("  }");
+            if (sc.eqCount != n) {
+                throw err(f.line(), f.col(), f.kind() + " " + f.name() + ": " + sc.eqCount + " equations for " + n
+                        + " STATEs (dendrite solves a LINEAR/NONLINEAR block for all STATEs)");
+            }
+            line("  private void " + fname + "(int _k) {");
+            line("    int _n = " + n + ";");
+            line("    for (int _it = 0; _it < 200; _it++) {");
+            line("      _leq_" + f.name() + "(_k, _r0);");
+            line("      for (int _j = 0; _j < _n; _j++) {");
+            line("        double _x = _st[_j][_k];");
+            line("        double _h = Math.max(Math.abs(_x) * 1e-7, 1e-12);");
+            line("        _st[_j][_k] = _x + _h;");
+            line("        _leq_" + f.name() + "(_k, _r1);");
+            line("        _st[_j][_k] = _x;");
+            line("        for (int _i = 0; _i < _n; _i++) _jac[_i * _n + _j] = (_r1[_i] - _r0[_i]) / _h;");
+            line("      }");
+            line("      for (int _i = 0; _i < _n; _i++) _dx[_i] = -_r0[_i];");
+            line("      _gauss(_n);");
+            line("      boolean _done = true;");
+            line("      for (int _i = 0; _i < _n; _i++) {");
+            line("        double _x = _st[_i][_k] + _dx[_i];");
+            line("        if (Math.abs(_dx[_i]) > 1e-15 + 1e-13 * Math.abs(_x)) _done = false;");
+            line("        _st[_i][_k] = _x;");
+            line("      }");
+            line("      if (_done) break;");
+            line("    }");
+            line("  }");
+            deferred.append(restore(save));
+        }
+        return fname + "(_k)";
+    }
+
     private final StringBuilder deferred = new StringBuilder();
+    private final List<Watch> watches = new ArrayList<>();
+
+    /** WATCH: after activation, a false-to-true change of the condition sends a self-event with the flag (at t). */
+    private void genWatch() {
+        int nw = watches.size();
+        line("  private static final int _NW = " + nw + ";");
+        line("  private final boolean[] _wOn = new boolean[count * _NW], _wWas = new boolean[count * _NW];");
+        line("  private final double[] _wFlag = new double[count * _NW];");
+        line("  private void _wReset() { java.util.Arrays.fill(_wOn, false); }");
+        line("  @Override public void watch(CellState s, EventContext ctx) {");
+        line("    _s = s;");
+        line("    for (int _k = 0; _k < count; _k++) {");
+        line("      _nd = node[_k];");
+        line("      _v = s.v[_nd];");
+        ionsIn("      ", true);
+        Scope sc = new Scope();
+        for (int w = 0; w < nw; w++) {
+            line("      if (_wOn[_k * _NW + " + w + "]) {");
+            line("        boolean _c = " + cond(watches.get(w).cond(), sc) + ";");
+            line("        if (_c && !_wWas[_k * _NW + " + w + "]) ctx.sendSelf(s.t, this, _k, _wFlag[_k * _NW + " + w + "]);");
+            line("        _wWas[_k * _NW + " + w + "] = _c;");
+            line("      }");
+        }
+        line("    }");
+        line("  }");
+    }
 
     private StringBuilder swap() {
         StringBuilder saved = new StringBuilder(out);
@@ -637,8 +717,93 @@ final class CodeGen {
     }
 
     // ------------------------------------------------------------------ functions
+    private Table tableOf(Func f) {
+        for (Stmt st : f.body()) if (st instanceof Table t) return t;
+        return null;
+    }
+
+    private final List<String> tableChecks = new ArrayList<>();
+
+    /**
+     * TABLE as nocmodl: n+1 points from FROM to TO (x advanced by += dx), rebuilt when a DEPEND value changed,
+     * linear interpolation {@code t[i] + theta*(t[i+1]-t[i])}, end values outside; off when usetable_SUFFIX = 0.
+     */
+    private void genTable(Func f, Table t) {
+        if (f.params().size() != 1) throw err(t.line(), 0, "TABLE in " + f.name() + ": needs exactly one argument");
+        Scope sc = newScope(List.of(), null);
+        int n = (int) Math.round(((Num) constFold(t.with())).value());
+        String nm = f.name();
+        boolean fn = f.kind().equals("FUNCTION");
+        List<String> names = new ArrayList<>(t.names());
+        if (fn) names.add(0, "_ret");
+        for (String v : names) line("  private final double[] _t_" + nm + "_" + v + " = new double[" + (n + 1) + "];");
+        line("  private double _tmin_" + nm + ", _mfac_" + nm + ";");
+        line("  private boolean _mk_" + nm + " = true;");
+        for (int i = 0; i < t.depend().size(); i++) line("  private double _sav_" + nm + "_" + i + " = Double.NaN;");
+        int use = globalIndex("usetable");
+        line("  private void _check_" + nm + "() {");
+        line("    if (globals[" + use + "] == 0 || count == 0) return;");
+        for (int i = 0; i < t.depend().size(); i++) {
+            String d = expr(new Var(t.depend().get(i), null, t.line(), 0), sc);
+            line("    if (!(_sav_" + nm + "_" + i + " == " + d + ")) _mk_" + nm + " = true;");
+        }
+        line("    if (!_mk_" + nm + ") return;");
+        line("    _mk_" + nm + " = false;");
+        line("    int _k = 0;");
+        line("    _nd = node[0];");
+        line("    _tmin_" + nm + " = " + expr(t.from(), sc) + ";");
+        line("    double _tmax = " + expr(t.to(), sc) + ";");
+        line("    double _dx = (_tmax - _tmin_" + nm + ") / " + lit(n) + ";");
+        line("    _mfac_" + nm + " = 1. / _dx;");
+        line("    double _x = _tmin_" + nm + ";");
+        line("    for (int _i = 0; _i < " + (n + 1) + "; _x += _dx, _i++) {");
+        line("      " + (fn ? "double _r = " : "") + "_fd_" + nm + "(0, _x);");
+        for (String v : names) {
+            line("      _t_" + nm + "_" + v + "[_i] = " + (v.equals("_ret") ? "_r" : lvalue(new Var(v, null, t.line(), 0), sc)) + ";");
+        }
+        line("    }");
+        for (int i = 0; i < t.depend().size(); i++) {
+            line("    _sav_" + nm + "_" + i + " = " + expr(new Var(t.depend().get(i), null, t.line(), 0), sc) + ";");
+        }
+        line("  }");
+        tableChecks.add("_check_" + nm + "();");
+        // the looked-up procedure/function
+        line("  private double _f_" + nm + "(int _k, double _lv) {");
+        line("    if (globals[" + use + "] == 0) return _fd_" + nm + "(_k, _lv);");
+        line("    double _xi = _mfac_" + nm + " * (_lv - _tmin_" + nm + ");");
+        line("    double _ret = 0.0;");
+        String[] cases = {"Double.isNaN(_xi)", "_xi <= 0.", "_xi >= " + lit(n)};
+        for (int c = 0; c < 3; c++) {
+            line("    " + (c == 0 ? "" : "else ") + "if (" + cases[c] + ") {");
+            for (String v : names) {
+                String tgt = v.equals("_ret") ? "_ret" : lvalue(new Var(v, null, t.line(), 0), sc);
+                String val = c == 0 ? "_xi" : "_t_" + nm + "_" + v + "[" + (c == 1 ? 0 : n) + "]";
+                line("      " + tgt + " = " + val + ";");
+            }
+            line("      return " + (fn ? "_ret" : "0.0") + ";");
+            line("    }");
+        }
+        line("    int _i = (int) _xi;");
+        line("    double _theta = _xi - (double) _i;");
+        for (String v : names) {
+            String tgt = v.equals("_ret") ? "_ret" : lvalue(new Var(v, null, t.line(), 0), sc);
+            String a = "_t_" + nm + "_" + v;
+            line("    " + tgt + " = " + a + "[_i] + _theta * (" + a + "[_i + 1] - " + a + "[_i]);");
+        }
+        line("    return " + (fn ? "_ret" : "0.0") + ";");
+        line("  }");
+    }
+
+    private static Expr constFold(Expr e) {
+        if (e instanceof Num) return e;
+        if (e instanceof Un u && u.op().equals("-") && constFold(u.e()) instanceof Num n) return new Num(-n.value());
+        throw new IllegalArgumentException("TABLE WITH needs a number");
+    }
+
     private void genFunction(Func f) {
-        StringBuilder sig = new StringBuilder("  private double _f_" + f.name() + "(int _k");
+        Table tb = tableOf(f);
+        if (tb != null) genTable(f, tb);
+        StringBuilder sig = new StringBuilder("  private double _f" + (tb != null ? "d_" : "_") + f.name() + "(int _k");
         for (String p : f.params()) sig.append(", double _l_").append(p);
         line(sig + ") {");
         Scope sc = newScope(f.body(), f.params());
@@ -654,6 +819,7 @@ final class CodeGen {
     private void genNetReceive() {
         Func f = mod.netReceive;
         line("  @Override public void receive(int _k, double _t, double[] _w, double _flag, EventContext _ctx) {");
+        line("    boolean _wfirst = true;");
         line("    _nd = node[_k];");
         line("    _v = _s.v[_nd];");
         ionsIn("    ", true);
@@ -729,7 +895,18 @@ final class CodeGen {
                     }
                     for (int i = 0; i < sy.length(); i++) line(ind + "_vol_" + sc.deriv + "[" + (base + i) + "] = " + vol + ";");
                 }
-            } else if (s instanceof Watch w) { throw err(w.line(), 0, "WATCH is not supported yet (needs the engine's afterStep)"); } else if (s instanceof LinEq le) { throw err(le.line(), 0, "LINEAR/NONLINEAR equations are not supported yet"); } else if (s instanceof InitialInNet in) { }
+            } else if (s instanceof Watch w) {
+                if (!sc.net && !sc.initial) throw err(w.line(), 0, "WATCH outside NET_RECEIVE and INITIAL");
+                int idx = watches.size();
+                watches.add(w);
+                line(ind + "if (_wfirst) { for (int _i = 0; _i < _NW; _i++) _wOn[_k * _NW + _i] = false; _wfirst = false; }");
+                line(ind + "_wOn[_k * _NW + " + idx + "] = true;");
+                line(ind + "_wFlag[_k * _NW + " + idx + "] = " + expr(w.flag(), sc) + ";");
+                line(ind + "_wWas[_k * _NW + " + idx + "] = " + cond(w.cond(), sc) + ";");
+            } else if (s instanceof LinEq le) {
+                if (!"linear".equals(sc.method)) throw err(le.line(), 0, "~ equation outside a LINEAR/NONLINEAR block");
+                line(ind + "_r[" + (sc.eqCount++) + "] = (" + expr(le.lhs(), sc) + ") - (" + expr(le.rhs(), sc) + ");");
+            } else if (s instanceof InitialInNet in) { }
     }
 
     private void assign(Assign a, Scope sc, String ind) {
@@ -875,7 +1052,7 @@ final class CodeGen {
                     default -> throw err(v.line(), v.col(), n + " is not supported yet");
                 };
             }
-            case POINTER -> throw err(v.line(), v.col(), "POINTER " + n + " is not supported yet");
+            case POINTER -> { return "_pa_" + n + "[_k][_pi_" + n + "[_k]]"; }
             default -> throw err(v.line(), v.col(), "cannot use " + n);
         }
     }

@@ -88,6 +88,8 @@ final class Mechanism {
         for (Sym s : syms.values()) {
             if (s.where == Where.GLOBAL && s.length == 1) variables.add(Variable.global(s.name, unitText(s.unit), s.value));
         }
+        boolean tables = mod.funcs.values().stream().anyMatch(f -> f.body().stream().anyMatch(st -> st instanceof Ast.Table));
+        if (tables) variables.add(Variable.global("usetable", "1", 1));
         // ion currents as visible ASSIGNED (NEURON shows them as <ion current>_<suffix> when RANGE)
         for (String c : currents) {
             Sym s = syms.get(c);

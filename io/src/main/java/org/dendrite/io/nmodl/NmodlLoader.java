@@ -56,7 +56,8 @@ public final class NmodlLoader {
             String probe = new CodeGen(m, "M_X").generate();
             String hash = sha(GENERATOR_VERSION + "\n" + probe).substring(0, 20);
             String cls = "M_" + m.name.replaceAll("[^A-Za-z0-9_]", "_") + "_" + hash;
-            String src = new CodeGen(m, cls).generate();
+            String src = probe.replace("public final class M_X ", "public final class " + cls + " ")
+                    .replace("  public M_X(", "  public " + cls + "(");
             sources.put(CodeGen.PACKAGE + "." + cls, src);
             String dump = System.getProperty("dendrite.nmodl.dump");
             if (dump != null) {
@@ -96,10 +97,33 @@ public final class NmodlLoader {
         return out;
     }
 
-    /** The parsed and checked mechanisms without code generation (for {@code dendrite mod check}). */
-    static List<Mechanism> check(List<Path> filesOrFolders) {
-        List<Mechanism> out = new ArrayList<>();
-        for (Path f : modFiles(filesOrFolders)) out.add(new Mechanism(Parser.parse(f)));
+    /**
+     * What {@code dendrite mod check} prints for one file: the mechanism, its kind, variables (with units and
+     * roles), ions, notes, and the refusal ({@code FILE:LINE[:COL]: ...}) when it cannot be loaded, else null.
+     */
+    public record Report(Path file, String name, org.dendrite.engine.mechanism.MechanismKind kind,
+                         List<org.dendrite.engine.mechanism.Variable> variables,
+                         List<org.dendrite.engine.mechanism.IonUse> ions, List<String> notes, String refusal) {}
+
+    /** Parses and checks every file (code is generated but not compiled): one report per file, in load order. */
+    public static List<Report> check(List<Path> filesOrFolders) {
+        List<Report> out = new ArrayList<>();
+        for (Path f : modFiles(filesOrFolders)) {
+            Mechanism m = null;
+            String refusal = null;
+            List<String> notes = new ArrayList<>();
+            try {
+                Ast.ModFile mod = Parser.parse(f);
+                m = new Mechanism(mod);
+                notes.addAll(m.notes);
+                if (!mod.unsupported.isEmpty()) refusal = mod.unsupported.get(0) + " is not supported";
+                else new CodeGen(m, "M_check").generate();
+            } catch (DendriteException e) {
+                refusal = e.getMessage();
+            }
+            out.add(m == null ? new Report(f, null, null, List.of(), List.of(), notes, refusal)
+                    : new Report(f, m.name, m.kind, List.copyOf(m.variables), List.copyOf(m.ions), notes, refusal));
+        }
         return out;
     }
 
