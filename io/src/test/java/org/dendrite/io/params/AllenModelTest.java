@@ -33,9 +33,15 @@ class AllenModelTest {
     }
 
     static Simulation build() throws Exception {
+        return build(null);
+    }
+
+    /** The cell with another mechanism library (null: the loader's own, {@code allen}). */
+    static Simulation build(String library) throws Exception {
         ModelSpec spec = AllenModel.build(DIR.resolve("468193142_fit.json"),
                 DIR.resolve("Scnn1a-Tg3-Cre_Ai14-177297.06.01.01_491120155_m.swc"));
         AllenModel.stepProtocol(spec, 0.35, 1000, 1000, 3000);
+        if (library != null) spec.mechanismLibrary = library;
         Simulation sim = Simulation.compile(spec);
         sim.finitialize(spec.run.vInit);
         return sim;
@@ -51,8 +57,18 @@ class AllenModelTest {
 
     @Test
     void spikeTrainMatchesNeuron() throws Exception {
+        spikeTrain(null);
+    }
+
+    /** The same through dendrite's own NMODL files of the Allen library, compiled at load (allen-nmodl). */
+    @Test
+    void spikeTrainMatchesNeuronThroughTheCompiledNmodlLibrary() throws Exception {
+        spikeTrain("allen-nmodl");
+    }
+
+    private void spikeTrain(String library) throws Exception {
         JsonNode ref = WholeCellReference.json(REF);
-        Simulation sim = build();
+        Simulation sim = build(library);
         sim.advanceTo(3000, null);
         double[] expected = WholeCellReference.spikeTimes(ref, 0);
         double[] got = sim.spikeSources().get("soma_spikes").spikeTimes();
@@ -60,7 +76,7 @@ class AllenModelTest {
         assertEquals(expected.length, got.length, "spike count; got " + Arrays.toString(got));
         double worst = 0;
         for (int i = 0; i < got.length; i++) worst = Math.max(worst, Math.abs(got[i] - expected[i]));
-        System.out.println("allen 468193142: 27 spikes, max |dt| = " + worst + " ms");
+        System.out.println("allen 468193142 (" + (library == null ? "allen" : library) + "): 27 spikes, max |dt| = " + worst + " ms");
         assertArrayEquals(expected, got, 1e-3);
     }
 

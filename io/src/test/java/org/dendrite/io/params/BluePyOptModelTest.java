@@ -31,6 +31,11 @@ class BluePyOptModelTest {
     }
 
     static Simulation build(double tstop) throws Exception {
+        return build(tstop, null);
+    }
+
+    /** The cell with another mechanism library (null: the loader's own, {@code hay}). */
+    static Simulation build(double tstop, String library) throws Exception {
         JsonNode ref = WholeCellReference.json(REF.resolve("bpo_l5pc_step1.json"));
         ModelSpec spec = BluePyOptModel.load(DIR);
         BluePyOptModel.applyProtocol(spec, DIR.resolve("protocols.json"), "Step1");
@@ -41,6 +46,7 @@ class BluePyOptModelTest {
                     null, "v"));
         }
         spec.run.tstop = tstop;
+        if (library != null) spec.mechanismLibrary = library;
         Simulation sim = Simulation.compile(spec);
         sim.finitialize(spec.run.vInit);
         return sim;
@@ -61,6 +67,21 @@ class BluePyOptModelTest {
      * window around the first spike (soma, apical 653 µm and 809 µm) within 1e-7 mV (measured: 4.1e-11 mV at the
      * soma through the spike, round-off).
      */
+    /** Step1 through dendrite's own NMODL files of the Hay library, compiled at load (hay-nmodl): NEURON's 14 spikes. */
+    @Test
+    void step1SpikeTrainThroughTheCompiledNmodlLibrary() throws Exception {
+        JsonNode ref = WholeCellReference.json(REF.resolve("bpo_l5pc_step1.json"));
+        Simulation sim = build(3000, "hay-nmodl");
+        sim.advanceTo(3000, null);
+        double[] expected = WholeCellReference.spikeTimes(ref, 0);
+        double[] got = sim.spikeSources().get("soma_spikes").spikeTimes();
+        assertEquals(expected.length, got.length, "spike count, got " + java.util.Arrays.toString(got));
+        double worstDt = 0;
+        for (int k = 0; k < got.length; k++) worstDt = Math.max(worstDt, Math.abs(got[k] - expected[k]));
+        System.out.println("bpo spikes through hay-nmodl: " + got.length + ", max |dt| = " + worstDt + " ms");
+        assertTrue(worstDt <= 1e-3, "spike times differ by up to " + worstDt + " ms");
+    }
+
     @Test
     void step1SpikeTrainMatchesNeuron() throws Exception {
         JsonNode ref = WholeCellReference.json(REF.resolve("bpo_l5pc_step1.json"));
