@@ -381,6 +381,10 @@ final class SimulationCompiler {
                     throw new DendriteException("NetCon " + label + ": target '" + nc.target()
                             + "' is not a point process of this model");
                 }
+                if (!blk.type().receivesEvents()) {
+                    throw new DendriteException("NetCon " + label + ": target '" + nc.target() + "' is a "
+                            + blk.type().name() + ", which takes no events (it has no NET_RECEIVE)");
+                }
                 target = et;
                 instance = pointInstanceOf.get(nc.target());
             }

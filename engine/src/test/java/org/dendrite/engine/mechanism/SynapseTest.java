@@ -98,4 +98,18 @@ class SynapseTest {
         assertEquals(0.0445, DualExpSynapse.mgBlock(-70, 1), 1e-4);
         assertEquals(3.57 / 4.57, DualExpSynapse.mgBlock(0, 1), 1e-15);
     }
+
+    /** A NetCon onto a point process without NET_RECEIVE is refused when the model compiles, naming both. */
+    @Test
+    void netConOntoAPointProcessThatTakesNoEventsIsAModelError() {
+        ModelSpec spec = compartment("ExpSyn", 0.001, new double[] {5}, 1);
+        spec.points.add(new ModelSpec.PointSpec("stim", "IClamp", new Location(0, 0.5), Map.of()));
+        spec.netcons.add(new ModelSpec.NetConSpec("bad", "train", null, 0, "stim", 1, new double[] {1}));
+        org.dendrite.engine.DendriteException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.dendrite.engine.DendriteException.class, () -> Simulation.compile(spec));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("'stim' is a IClamp, which takes no events"),
+                e.getMessage());
+        org.junit.jupiter.api.Assertions.assertTrue(MechanismLibrary.standard().get("ExpSyn").receivesEvents());
+        org.junit.jupiter.api.Assertions.assertFalse(MechanismLibrary.standard().get("IClamp").receivesEvents());
+    }
 }

@@ -92,7 +92,9 @@ public final class NmodlLoader {
                     throw new DendriteException("internal error: " + m.name + ": " + e);
                 }
             };
-            out.add(new MechanismType(m.name, m.kind, List.copyOf(m.variables), List.copyOf(m.ions), factory, m.mod.path));
+            MechanismType t = new MechanismType(m.name, m.kind, List.copyOf(m.variables), List.copyOf(m.ions), factory,
+                    m.mod.path);
+            out.add(m.mod.netReceive != null ? t.receivingEvents() : t);
         }
         return out;
     }

@@ -35,7 +35,7 @@ public final class DualExpSynapse extends PointProcessBlock {
                 Variable.assigned("i", "nA"), Variable.assigned("factor", "1")));
         if (mgBlock) vars.add(Variable.assigned("block", "1"));
         return new MechanismType(name, MechanismKind.POINT_PROCESS, vars, List.of(),
-                DualExpSynapse::new);
+                DualExpSynapse::new).receivingEvents();
     }
 
     private final double[] rise = array("tau_rise"), decay = array("tau_decay"), e = array("e"), a = array("A"),

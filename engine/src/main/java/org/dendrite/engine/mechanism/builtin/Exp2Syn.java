@@ -18,7 +18,7 @@ public final class Exp2Syn extends PointProcessBlock {
             List.of(Variable.parameter("tau1", "ms", 0.1), Variable.parameter("tau2", "ms", 10),
                     Variable.parameter("e", "mV", 0), Variable.state("A", "uS"), Variable.state("B", "uS"),
                     Variable.assigned("g", "uS"), Variable.assigned("i", "nA"), Variable.assigned("factor", "1")),
-            List.of(), Exp2Syn::new);
+            List.of(), Exp2Syn::new).receivingEvents();
 
     private final double[] tau1 = array("tau1"), tau2 = array("tau2"), e = array("e"), a = array("A"),
             b = array("B"), g = array("g"), i = array("i"), factor = array("factor");

@@ -17,7 +17,7 @@ public final class ExpSyn extends PointProcessBlock {
     public static final MechanismType TYPE = new MechanismType("ExpSyn", MechanismKind.POINT_PROCESS,
             List.of(Variable.parameter("tau", "ms", 0.1), Variable.parameter("e", "mV", 0),
                     Variable.state("g", "uS"), Variable.assigned("i", "nA")),
-            List.of(), ExpSyn::new);
+            List.of(), ExpSyn::new).receivingEvents();
 
     private final double[] tau = array("tau"), e = array("e"), g = array("g"), i = array("i");
 

@@ -23,7 +23,7 @@ public final class NetStim extends PointProcessBlock implements ArtificialCell {
             List.of(Variable.parameter("interval", "ms", 10), Variable.parameter("number", "1", 10),
                     Variable.parameter("start", "ms", 50), Variable.parameter("noise", "1", 0),
                     Variable.parameter("seed", "1", 1)),
-            List.of(), NetStim::new);
+            List.of(), NetStim::new).receivingEvents();
 
     private final double[] interval = array("interval"), number = array("number"), start = array("start"),
             noise = array("noise"), seed = array("seed");

@@ -19,7 +19,7 @@ import org.dendrite.engine.mechanism.VectorInput;
  */
 public final class VecStim extends PointProcessBlock implements ArtificialCell, VectorInput {
     public static final MechanismType TYPE = new MechanismType("VecStim", MechanismKind.ARTIFICIAL_CELL,
-            List.of(Variable.assigned("index", "1")), List.of(), VecStim::new);
+            List.of(Variable.assigned("index", "1")), List.of(), VecStim::new).receivingEvents();
 
     private final double[][] times;
     private final int[] next;
