@@ -31,6 +31,8 @@ public final class ModelSpec {
     public final Map<String, double[]> eventTimes = new LinkedHashMap<>();
     public final List<NetConSpec> netcons = new ArrayList<>();
     public final List<ProbeSpec> probes = new ArrayList<>();
+    /** NMODL POINTERs of point processes and what they point at (HOC's {@code setpointer}). */
+    public final List<PointerSpec> pointers = new ArrayList<>();
     /** Global mechanism parameters such as {@code usetable_hh}. */
     public final Map<String, Double> globals = new LinkedHashMap<>();
     public final RunSettings run = new RunSettings();
@@ -144,6 +146,9 @@ public final class ModelSpec {
      * A recording: {@code variable} at {@code location} (v, ion variables like ina/cai/ena, or mechanism
      * variables as {@code hh.m} or {@code m_hh}), or {@code variable} of the named point process.
      */
+    /** POINTER {@code pointer} of point process {@code pointName} → {@code variable} at {@code location} ({@code v}, {@code i_pas}, {@code cai}…). */
+    public record PointerSpec(String pointName, String pointer, Location location, String variable) {}
+
     public record ProbeSpec(String name, Location location, String pointName, String variable) {}
 
     /** Run settings with NEURON's defaults. */

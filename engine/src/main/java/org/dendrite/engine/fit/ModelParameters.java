@@ -335,6 +335,7 @@ public final class ModelParameters {
         s.eventTimes.putAll(b.eventTimes);
         s.netcons.addAll(b.netcons);
         s.probes.addAll(b.probes);
+        s.pointers.addAll(b.pointers);
         s.globals.putAll(b.globals);
         s.run.tstop = b.run.tstop;
         s.run.dt = b.run.dt;

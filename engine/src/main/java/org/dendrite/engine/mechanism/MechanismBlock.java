@@ -115,6 +115,16 @@ public abstract class MechanismBlock {
         throw new IllegalArgumentException(type.name() + " has no POINTER " + pointerName);
     }
 
+    /**
+     * Calls an NMODL FUNCTION of instance {@code instance} with the current state (HOC's {@code pp.name(args)}, a
+     * FUNCTION recorded as a probe). Valid after {@code finitialize}.
+     *
+     * @throws IllegalArgumentException when the mechanism has no FUNCTION of that name taking that many arguments
+     */
+    public double callFunction(String name, int instance, double... args) {
+        throw new IllegalArgumentException(type.name() + " has no FUNCTION " + name + " of " + args.length + " argument(s)");
+    }
+
     /** Sets a per-instance variable, after checking its name (used by model builders). */
     public void set(String name, int instance, double value) {
         array(name)[instance] = value;

@@ -94,8 +94,9 @@ final class SimulationCompiler {
         state.secondorder = run.secondorder;
         buildDensityMechanisms();
         applyRangeSettings();
-        for (IonPool p : ions.values()) p.seal();
         List<ArtificialCell> netStims = buildPointProcesses();
+        for (IonPool p : ions.values()) p.seal();
+        bindPointers();
         applyGlobals();
         blocks.sort(Comparator.comparingInt(m -> registry.order(m.type().name())));
         Map<String, SpikeSource> named = new LinkedHashMap<>();
@@ -143,17 +144,34 @@ final class SimulationCompiler {
     }
 
     private void createIons(int n) {
+        List<MechanismType> users = new ArrayList<>();
+        for (ModelSpec.Insertion ins : spec.insertions) users.add(type(ins.mechanism(), sectionName(ins.section())));
+        // point processes may use ions too (a synapse carrying ica, a POINTER mechanism reading ica)
+        for (ModelSpec.PointSpec p : spec.points) users.add(type(p.type(), "point process " + p.name()));
         for (String name : new String[] {"na", "k", "ca"}) {
             // NEURON registers na, k, ca first; others follow in order of first use
-            for (ModelSpec.Insertion ins : spec.insertions) {
-                for (IonUse u : type(ins.mechanism(), sectionName(ins.section())).ions()) {
+            for (MechanismType t : users) {
+                for (IonUse u : t.ions()) {
                     if (u.ion().equals(name)) ions.computeIfAbsent(name, k -> IonPool.withDefaults(k, n));
                 }
             }
         }
-        for (ModelSpec.Insertion ins : spec.insertions) {
-            for (IonUse u : type(ins.mechanism(), sectionName(ins.section())).ions()) {
-                ions.computeIfAbsent(u.ion(), k -> IonPool.withDefaults(k, n));
+        for (MechanismType t : users) {
+            for (IonUse u : t.ions()) ions.computeIfAbsent(u.ion(), k -> IonPool.withDefaults(k, n));
+        }
+    }
+
+    /** NMODL POINTERs of point processes connected to the variables they name ({@code setpointer}). */
+    private void bindPointers() {
+        for (ModelSpec.PointerSpec ps : spec.pointers) {
+            MechanismBlock blk = pointBlockOf.get(ps.pointName());
+            String label = "pointer " + ps.pointName() + "." + ps.pointer();
+            if (blk == null) throw new DendriteException(label + ": no point process named '" + ps.pointName() + "'");
+            Probe target = rangeProbe(new ModelSpec.ProbeSpec(label, ps.location(), null, ps.variable()));
+            try {
+                blk.bindPointer(ps.pointer(), pointInstanceOf.get(ps.pointName()), target.array(), target.index());
+            } catch (IllegalArgumentException e) {
+                throw new DendriteException(label + ": " + e.getMessage());
             }
         }
     }
@@ -274,6 +292,9 @@ final class SimulationCompiler {
             List<ModelSpec.PointSpec> list = new ArrayList<>(e.getValue());
             list.sort(Comparator.comparingInt(p -> p.location() == null ? 0 : nodeOf(p.location())));
             int[] nodes = list.stream().mapToInt(p -> p.location() == null ? 0 : nodeOf(p.location())).toArray();
+            if (t.kind() == MechanismKind.POINT_PROCESS) {
+                for (IonUse u : t.ions()) for (int nd : nodes) ions.get(u.ion()).require(nd, u.style());
+            }
             MechanismBlock block = t.factory().create(t, nodes, state);
             for (int k = 0; k < list.size(); k++) {
                 ModelSpec.PointSpec p = list.get(k);

@@ -168,6 +168,7 @@ final class CodeGen {
                 default -> { }
             }
         }
+        genCallFunction();
         if (mod.netReceive != null) genNetReceive();
         else if (point) {
             line("  @Override public void receive(int _k, double _t, double[] _w, double _flag, EventContext _ctx) {");
@@ -798,6 +799,26 @@ final class CodeGen {
         if (e instanceof Num) return e;
         if (e instanceof Un u && u.op().equals("-") && constFold(u.e()) instanceof Num n) return new Num(-n.value());
         throw new IllegalArgumentException("TABLE WITH needs a number");
+    }
+
+    /** {@code callFunction}: a FUNCTION called from outside (HOC's {@code pp.f()}, probes) for one instance. */
+    private void genCallFunction() {
+        List<Func> fns = mod.funcs.values().stream().filter(f -> f.kind().equals("FUNCTION")).toList();
+        if (fns.isEmpty()) return;
+        line("  @Override public double callFunction(String name, int instance, double... args) {");
+        line("    if (count == 0 || _s == null) return super.callFunction(name, instance, args);");
+        line("    _nd = node[instance];");
+        line("    _v = _s.v[_nd];");
+        line("    switch (name) {");
+        for (Func f : fns) {
+            StringBuilder call = new StringBuilder("_f_" + f.name() + "(instance");
+            for (int i = 0; i < f.params().size(); i++) call.append(", args[").append(i).append(']');
+            line("      case \"" + f.name() + "\": if (args.length != " + f.params().size() + ") break; return " + call + ");");
+        }
+        line("      default: break;");
+        line("    }");
+        line("    return super.callFunction(name, instance, args);");
+        line("  }");
     }
 
     private void genFunction(Func f) {

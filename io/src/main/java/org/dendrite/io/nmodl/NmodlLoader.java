@@ -29,7 +29,7 @@ public final class NmodlLoader {
     private NmodlLoader() {}
 
     /** Bump when the generated code changes meaning: old cache entries are then never used. */
-    static final String GENERATOR_VERSION = "nmodl-gen-1";
+    static final String GENERATOR_VERSION = "nmodl-gen-2";
 
     /** Loads .mod files and folders of .mod files; notes (nocmodl-style warnings) are dropped. */
     public static List<MechanismType> load(List<Path> filesOrFolders) {

@@ -39,9 +39,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class NmodlCasesTest {
     /**
      * Cases that do not reach the exact tier yet (docs/nmodl.md): nmodl_pointer_ic needs ModelSpec/HOC pointer
-     * binding (setpointer), ions used only by point processes in the engine, and FUNCTION probes.
+     * (none today: the pointer case needed POINTER binding, ions of point processes and FUNCTION probes, all in).
      */
-    static final Set<String> KNOWN_FAILING = Set.of("nmodl_pointer_ic");
+    static final Set<String> KNOWN_FAILING = Set.of();
 
     static Stream<String> cases() throws Exception {
         Path dir = SharedData.path("reference/nmodl/cases");
@@ -108,10 +108,17 @@ class NmodlCasesTest {
             Simulation sim = Simulation.compile(spec, reg);
             sim.finitialize(spec.run.vInit);
             int nsteps = c.at("/simulation/nsteps").asInt();
-            for (int i = 0; i < nsteps; i++) sim.fadvance();
+            // FUNCTION probes (pb.read_p1()): evaluated after finitialize and after every recorded step, as NEURON's driver did
+            Map<String, double[]> probed = new LinkedHashMap<>();
+            for (String col : cols) if (col.endsWith("()")) probed.put(col, new double[nsteps / every + 1]);
+            sampleFunctions(c, sim, probed, pre, 0);
+            for (int i = 0; i < nsteps; i++) {
+                sim.fadvance();
+                if ((i + 1) % every == 0) sampleFunctions(c, sim, probed, pre, (i + 1) / every);
+            }
             Traces tr = sim.traces();
             for (String col : cols) {
-                double[] mine = tr.column(col.substring(pre.length()));
+                double[] mine = probed.containsKey(col) ? probed.get(col) : tr.column(col.substring(pre.length()));
                 double[] ref = csv.column(col);
                 if (mine == null) { failures.add(col + " not recorded"); continue; }
                 String bare = col.substring(pre.length());
@@ -139,6 +146,19 @@ class NmodlCasesTest {
         StringBuilder rep = new StringBuilder();
         worst.forEach((k, v) -> rep.append(rep.length() == 0 ? "" : ", ").append(k).append('=').append(String.format("%.2g", v)));
         return new Outcome(failures, rep.toString());
+    }
+
+    /** Row {@code row} of every FUNCTION probe column {@code OBJECT.FUNCTION()}: the point process's FUNCTION now. */
+    static void sampleFunctions(JsonNode c, Simulation sim, Map<String, double[]> probed, String pre, int row) {
+        for (var e : probed.entrySet()) {
+            String bare = e.getKey().substring(pre.length());
+            String obj = bare.substring(0, bare.indexOf('.')), fn = bare.substring(bare.indexOf('.') + 1, bare.length() - 2);
+            String type = null;
+            for (JsonNode pp : c.get("point_processes")) if (pp.get("name").asText().equals(obj)) type = pp.get("type").asText();
+            for (org.dendrite.engine.mechanism.MechanismBlock b : sim.mechanisms()) {
+                if (b.type().name().equals(type)) e.getValue()[row] = b.callFunction(fn, 0);
+            }
+        }
     }
 
     static ModelSpec build(JsonNode c, Double level, List<String> cols, String pre) {
@@ -192,8 +212,14 @@ class NmodlCasesTest {
                         "dur", st.get("dur_ms").asDouble(), "amp", st.get("amp_nA").asDouble())));
             }
         }
+        for (JsonNode p : c.path("pointers")) {
+            String target = p.get("target").asText();
+            spec.pointers.add(new ModelSpec.PointerSpec(p.get("point_process").asText(), p.get("pointer").asText(), mid,
+                    target.substring(target.indexOf(").") + 2)));
+        }
         for (String col : cols) {
             String bare = col.substring(pre.length());
+            if (bare.endsWith("()")) continue; // a FUNCTION probe: sampled by run()
             int dot = bare.indexOf('.');
             boolean point = false;
             if (dot > 0) {
