@@ -37,10 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Tag("neuron-agreement")
 class NmodlCasesTest {
-    /**
-     * Cases that do not reach the exact tier yet (docs/nmodl.md): nmodl_pointer_ic needs ModelSpec/HOC pointer
-     * (none today: the pointer case needed POINTER binding, ions of point processes and FUNCTION probes, all in).
-     */
+    /** Cases that do not reach the exact tier yet (docs/nmodl.md); none today. */
     static final Set<String> KNOWN_FAILING = Set.of();
 
     static Stream<String> cases() throws Exception {
