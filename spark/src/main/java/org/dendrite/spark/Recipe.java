@@ -63,6 +63,16 @@ final class Recipe implements Serializable {
         Recipe r = new Recipe(verb, args);
         long[] total = {0};
         for (ArgSpec a : command.args()) {
+            if (isModList(a)) {
+                // --mod PATH...: each .mod file or folder shipped under its own key, in order
+                List<Path> mods = a.getValue();
+                for (int i = 0; mods != null && i < mods.size(); i++) {
+                    LinkedHashMap<String, byte[]> b = new LinkedHashMap<>();
+                    add(b, mods.get(i), mods.get(i).toAbsolutePath().normalize().getFileName().toString(), total);
+                    r.files.put(MOD + i, b);
+                }
+                continue;
+            }
             if (a.type() != Path.class || isOut(a) || a instanceof PositionalParamSpec) continue;
             Path p = a.getValue();
             if (p == null) continue;
@@ -115,6 +125,12 @@ final class Recipe implements Serializable {
         bundle.put(name, Files.readAllBytes(p));
     }
 
+    private static final String MOD = "--mod#";
+
+    static boolean isModList(ArgSpec a) {
+        return a instanceof OptionSpec o && o.longestName().equals("--mod");
+    }
+
     static boolean isOut(ArgSpec a) {
         return a instanceof OptionSpec o && o.longestName().equals("--out");
     }
@@ -153,6 +169,12 @@ final class Recipe implements Serializable {
             CommandLine cl = new CommandLine(command);
             cl.parseArgs(args);
             for (ArgSpec a : cl.getCommandSpec().args()) {
+                if (isModList(a)) {
+                    List<Path> local = new ArrayList<>();
+                    for (int i = 0; where.containsKey(MOD + i); i++) local.add(where.get(MOD + i));
+                    a.setValue(local);
+                    continue;
+                }
                 if (a.type() != Path.class || isOut(a)) continue;
                 if (a instanceof PositionalParamSpec) {
                     a.setValue(where.containsKey(MODEL) ? where.get(MODEL) : bundledModel == null ? null : Path.of(bundledModel));
@@ -162,7 +184,8 @@ final class Recipe implements Serializable {
             }
             if (command instanceof SweepCommand s) {
                 SweepCommand.Setup setup = s.setup();
-                return SweepRunner.build(setup.def(), Models.load(setup.model()));
+                List<Path> mod = setup.def().mod.stream().map(Path::of).toList();
+                return SweepRunner.build(setup.def(), Models.load(setup.model(), mod));
             }
             return ((FitCommand) command).setup().problem();
         } finally {

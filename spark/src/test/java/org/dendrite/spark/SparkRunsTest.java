@@ -105,6 +105,24 @@ class SparkRunsTest {
         assertTrue(lines.stream().anyMatch(l -> !l.contains("\"Spikecount\":[0.0]")), "a run with spikes");
     }
 
+    /** A --mod file reaches the executors (shipped with the job): a leak twice NEURON's pas replaces pas. */
+    @Test
+    void modFilesAreShippedAndUsedByTheExecutors() throws Exception {
+        Path mod = Files.writeString(dir.resolve("pas.mod"), """
+                NEURON { SUFFIX pas NONSPECIFIC_CURRENT i RANGE g, e }
+                UNITS { (mV) = (millivolt) (mA) = (milliamp) (S) = (siemens) }
+                PARAMETER { g = 0.001 (S/cm2) e = -70 (mV) }
+                ASSIGNED { v (mV) i (mA/cm2) }
+                BREAKPOINT { i = 2*g*(v - e) }
+                """);
+        Path a = dir.resolve("mod-local"), b = dir.resolve("mod-spark");
+        assertEquals(0, local(SWEEP, "-j", "2", "--mod", mod.toString(), "--out", a.toString()), err.toString());
+        assertEquals(0, spark(SWEEP, "--mod", mod.toString(), "--out", b.toString()), err.toString());
+        assertSameFiles(a, b, "results.jsonl", "results.csv", "sweep.json");
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(localSweep().resolve("results.jsonl")),
+                Files.readAllBytes(b.resolve("results.jsonl"))), "the replaced pas changes the results");
+    }
+
     @Test
     void failedTasksAreRerunWithoutLosingOrRepeatingARow() throws Exception {
         Path a = localSweep(), b = dir.resolve("sweep-failing");
