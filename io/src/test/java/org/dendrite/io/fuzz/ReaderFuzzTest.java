@@ -82,6 +82,21 @@ class ReaderFuzzTest {
         fuzz("csv", ".csv", f -> RecordingReaders.read(f), List.of(), List.of(s.toString()));
     }
 
+    /**
+     * NMODL: dendrite's own .mod files mutated, then parsed, checked and translated to Java (not compiled): a mutant
+     * either passes or is refused with a message naming the file, never another exception.
+     */
+    @Test
+    void nmodl() throws Exception {
+        Path mods = root().resolve("models/src/main/resources/mechanisms");
+        List<Path> seeds = List.of(mods.resolve("hay/Ih.mod"), mods.resolve("hay/CaDynamics_E2.mod"),
+                mods.resolve("hay/epsp.mod"), mods.resolve("allen/NaV.mod"));
+        fuzz("nmodl", ".mod", f -> {
+            var report = org.dendrite.io.nmodl.NmodlLoader.check(List.of(f)).get(0);
+            if (report.refusal() != null) throw new DendriteException(report.refusal());
+        }, seeds, List.of());
+    }
+
     @Test
     @Tag("data")
     void recordingsFromShared() throws Exception {
@@ -91,6 +106,8 @@ class ReaderFuzzTest {
             if (Files.isRegularFile(data.resolve(rel))) seeds.add(data.resolve(rel));
         }
         fuzz("abf", ".abf", f -> RecordingReaders.read(f), seeds, List.of(), Math.max(1, ITERATIONS / 3)); // MB-sized seeds
+        Path nwb = data.resolve("nwb-bluepyefe/99111002.nwb");
+        if (Files.isRegularFile(nwb)) fuzz("nwb", ".nwb", f -> RecordingReaders.read(f), List.of(nwb), List.of(), Math.max(1, ITERATIONS / 5));
         List<Path> mats = new ArrayList<>();
         try (Stream<Path> s = Files.walk(data.resolve("mat-matjl"))) {
             s.filter(p -> p.toString().endsWith(".mat")).sorted().limit(3).forEach(mats::add);
