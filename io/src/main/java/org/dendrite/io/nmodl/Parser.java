@@ -536,6 +536,8 @@ final class Parser {
                 return new Reaction(lhs, List.of(), "<<", flux, null, tilde.line());
             }
             List<Term> rhs = terms();
+            requireStates(lhs, tilde);
+            requireStates(rhs, tilde);
             expect("(");
             Expr kf = expr();
             Expr kb = null;
@@ -549,11 +551,29 @@ final class Parser {
         return new LinEq(l, expr(), tilde.line());
     }
 
+    /** Every side of a reaction names states ({@code 2A + B}); a number alone is no reactant. */
+    private void requireStates(List<Term> side, Token tilde) {
+        for (Term t : side) {
+            if (t.state() == null) {
+                throw new NmodlException(file, peek().line(), peek().col(), "expected a STATE name in the reaction on line "
+                        + tilde.line() + " (found " + peek().text() + ")");
+            }
+        }
+    }
+
     private List<Term> terms() {
         List<Term> out = new ArrayList<>();
         do {
             int st = 1;
-            if (peek().kind() == Kind.NUMBER) st = (int) Double.parseDouble(next().text());
+            if (peek().kind() == Kind.NUMBER) {
+                Token n = next();
+                double c = Double.parseDouble(n.text());
+                if (!(c >= 1 && c <= 1000 && c == Math.rint(c))) {
+                    throw new NmodlException(file, n.line(), n.col(), "a stoichiometric coefficient is a whole number"
+                            + " from 1 to 1000 (found " + n.text() + ")");
+                }
+                st = (int) c;
+            }
             Token nt = peek();
             if (nt.kind() != Kind.NAME) {
                 // not a reaction term list: let the caller try an equation

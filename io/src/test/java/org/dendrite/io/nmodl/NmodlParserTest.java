@@ -31,6 +31,18 @@ class NmodlParserTest {
         assertEquals(2.3, m.parameters.get(1).value(), 0.0);
     }
 
+    /** Fuzz findings (ReaderFuzzTest, seed 20261203): a huge coefficient ran out of memory, a number as reactant crashed. */
+    @Test
+    void reactionsNeedStatesAndWholeCoefficients() {
+        String head = "NEURON { SUFFIX k }\nSTATE { A B }\nBREAKPOINT { SOLVE s METHOD sparse }\nKINETIC s {\n";
+        NmodlException huge = assertThrows(NmodlException.class, () -> parse("k.mod", head + "  ~ 1e308A <-> B (1, 2)\n}\n"));
+        assertEquals("k.mod:5:5: a stoichiometric coefficient is a whole number from 1 to 1000 (found 1e308)", huge.getMessage());
+        NmodlException num = assertThrows(NmodlException.class, () -> parse("k.mod", head + "  ~ A <-> .5 (1, 2)\n}\n"));
+        assertEquals("k.mod:5:11: a stoichiometric coefficient is a whole number from 1 to 1000 (found .5)", num.getMessage());
+        Ast.Stmt r = parse("k.mod", head + "  ~ 2A <-> B (1, 2)\n}\n").funcs.get("s").body().get(0);
+        assertEquals(2, ((Ast.Reaction) r).lhs().get(0).stoich(), "2A: coefficient 2");
+    }
+
     @Test
     void errorsNameFileLineColumnAndWhatWasExpected() {
         NmodlException e = assertThrows(NmodlException.class, () -> parse("bad.mod", "NEURON {\n  SUFFIX x\n}\nPARAMETER {\n  g = \n}\n"));
