@@ -158,4 +158,5 @@ def main():
           % (path, comps, steps, times[0], times[len(times) // 2], times[0] * 1e9 / (comps * steps)))
 
 
-main()
+if __name__ == "__main__":
+    main()
