@@ -107,22 +107,8 @@ final class Lexer {
     }
 
     private Token number(int col) {
-        int s = pos, n = src.length();
-        while (pos < n && Character.isDigit(src.charAt(pos))) pos++;
-        if (pos < n && src.charAt(pos) == '.') {
-            pos++;
-            while (pos < n && Character.isDigit(src.charAt(pos))) pos++;
-        }
-        if (pos < n && (src.charAt(pos) == 'e' || src.charAt(pos) == 'E')) {
-            int save = pos;
-            pos++;
-            if (pos < n && (src.charAt(pos) == '+' || src.charAt(pos) == '-')) pos++;
-            if (pos < n && Character.isDigit(src.charAt(pos))) {
-                while (pos < n && Character.isDigit(src.charAt(pos))) pos++;
-            } else {
-                pos = save;
-            }
-        }
+        int s = pos;
+        pos = org.dendrite.io.text.NumberLiteral.end(src, pos);
         String text = src.substring(s, pos);
         return new Token(Token.Type.NUMBER, text, Double.parseDouble(text), null, line, col);
     }

@@ -101,21 +101,7 @@ final class Lexer {
                 continue;
             }
             if (Character.isDigit(c) || (c == '.' && pos + 1 < n && Character.isDigit(src.charAt(pos + 1)))) {
-                while (pos < n && Character.isDigit(src.charAt(pos))) pos++;
-                if (pos < n && src.charAt(pos) == '.') {
-                    pos++;
-                    while (pos < n && Character.isDigit(src.charAt(pos))) pos++;
-                }
-                if (pos < n && (src.charAt(pos) == 'e' || src.charAt(pos) == 'E')) {
-                    int save = pos;
-                    pos++;
-                    if (pos < n && (src.charAt(pos) == '+' || src.charAt(pos) == '-')) pos++;
-                    if (pos < n && Character.isDigit(src.charAt(pos))) {
-                        while (pos < n && Character.isDigit(src.charAt(pos))) pos++;
-                    } else {
-                        pos = save;
-                    }
-                }
+                pos = org.dendrite.io.text.NumberLiteral.end(src, pos);
                 tokens.add(new Token(Kind.NUMBER, src.substring(start, pos), startLine, col, start, pos));
                 continue;
             }
