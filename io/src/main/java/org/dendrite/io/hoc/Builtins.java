@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
 
+import org.dendrite.engine.mechanism.Units;
+
 /** HOC's built-in functions and classes (math, strings, files, sections, 3-D points, simulation, objects). */
 final class Builtins {
     interface Fn {
@@ -113,8 +115,8 @@ final class Builtins {
         math1("sqrt", Math::sqrt);
         math1("abs", Math::abs);
         math1("int", v -> v < 0 ? Math.ceil(v) : Math.floor(v));
-        math1("erf", Builtins::erf);
-        math1("erfc", v -> 1 - erf(v));
+        math1("erf", Units::erf);
+        math1("erfc", v -> 1 - Units.erf(v));
         fns.put("log", (a, at) -> {
             arity(a, 1, 1, at, "log");
             double v = n(a, 0, at, "log");
@@ -133,39 +135,6 @@ final class Builtins {
         });
         fns.put("startsw", (a, at) -> System.nanoTime() * 1e-9);
         fns.put("stopsw", (a, at) -> 0.0);
-    }
-
-    /** erf with 1e-15 accuracy (series for small |x|, continued fraction for large). */
-    static double erf(double x) {
-        double ax = Math.abs(x);
-        double r;
-        if (ax < 2.5) {
-            double sum = ax, term = ax, x2 = ax * ax;
-            for (int k = 1; k < 200; k++) {
-                term *= -x2 / k;
-                double add = term / (2 * k + 1);
-                sum += add;
-                if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
-            }
-            r = 2 / Math.sqrt(Math.PI) * sum;
-        } else {
-            // erfc via continued fraction (Lentz)
-            double tiny = 1e-300;
-            double f = ax, c = ax, d = 0;
-            for (int k = 1; k < 300; k++) {
-                double an = k / 2.0;
-                d = ax + an * d;
-                d = d == 0 ? tiny : d;
-                c = ax + an / c;
-                c = c == 0 ? tiny : c;
-                d = 1 / d;
-                double delta = c * d;
-                f *= delta;
-                if (Math.abs(delta - 1) < 1e-16) break;
-            }
-            r = 1 - Math.exp(-ax * ax) / Math.sqrt(Math.PI) / f;
-        }
-        return x < 0 ? -r : r;
     }
 
     // ---------------------------------------------------------------- strings and output

@@ -16,25 +16,8 @@ public final class NmodlRuntime {
         return Units.ghk(v, ci, co, (int) z, celsius);
     }
 
-    /** Error function (Abramowitz-Stegun 7.1.26 is not precise enough; series/continued fraction to 1e-16). */
+    /** NMODL's erf: the one the engine and HOC use. */
     public static double erf(double x) {
-        double ax = Math.abs(x);
-        double r;
-        if (ax < 2.5) {
-            double sum = ax, term = ax, x2 = ax * ax;
-            for (int n = 1; n < 200; n++) {
-                term *= -x2 / n;
-                double add = term / (2 * n + 1);
-                sum += add;
-                if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
-            }
-            r = 2 / Math.sqrt(Math.PI) * sum;
-        } else {
-            // continued fraction for erfc
-            double f = 0;
-            for (int n = 60; n >= 1; n--) f = n / 2.0 / (ax + f);
-            r = 1 - Math.exp(-ax * ax) / Math.sqrt(Math.PI) / (ax + f);
-        }
-        return x < 0 ? -r : r;
+        return Units.erf(x);
     }
 }
