@@ -30,19 +30,17 @@ public final class RegistryCatalog implements MechanismCatalog {
 
     /** Adds (or replaces) a mechanism, e.g. one compiled from a .mod file by {@code nrn_load_dll}. */
     public void add(MechanismType t) {
-        {
-            Mechanism fallback = builtin.mechanism(t.name());
-            List<Parameter> params = new ArrayList<>();
-            for (Variable v : t.variables()) params.add(new Parameter(v.name(), v.defaultValue(), v.unit(), v.isGlobal()));
-            if (fallback != null) {
-                for (Parameter p : fallback.parameters()) {
-                    if (p.global() && params.stream().noneMatch(q -> q.name().equals(p.name()))) params.add(p);
-                }
+        Mechanism fallback = builtin.mechanism(t.name());
+        List<Parameter> params = new ArrayList<>();
+        for (Variable v : t.variables()) params.add(new Parameter(v.name(), v.defaultValue(), v.unit(), v.isGlobal()));
+        if (fallback != null) {
+            for (Parameter p : fallback.parameters()) {
+                if (p.global() && params.stream().noneMatch(q -> q.name().equals(p.name()))) params.add(p);
             }
-            List<String> ions = t.ions().stream().map(IonUse::ion).toList();
-            byName.put(t.name(), new Mechanism(t.name(), t.kind() != MechanismKind.DENSITY,
-                    t.kind() == MechanismKind.ARTIFICIAL_CELL, List.copyOf(params), ions));
         }
+        List<String> ions = t.ions().stream().map(IonUse::ion).toList();
+        byName.put(t.name(), new Mechanism(t.name(), t.kind() != MechanismKind.DENSITY,
+                t.kind() == MechanismKind.ARTIFICIAL_CELL, List.copyOf(params), ions));
     }
 
     @Override

@@ -86,11 +86,14 @@ class GlobalsEverywhereTest {
         String pool = library.contains("CaDynamics_E2") ? "CaDynamics_E2" : "CaDynamics";
         StringBuilder s = new StringBuilder("create soma\nsoma { L = 20 diam = 20 nseg = 1 insert hh");
         if (!mech.equals("hh")) s.append(" insert ").append(mech).append(' ').append(gbar).append('_').append(mech).append(" = 0.002");
-        if (needsCa) s.append(" insert Ca_HVA insert ").append(pool).append(" gCa_HVAbar_Ca_HVA = 0.001 gbar_Ca_HVA = 0.001");
+        if (needsCa) {
+            String caGbar = library.get("Ca_HVA").variables().get(0).name(); // gCa_HVAbar (Hay) or gbar (Allen)
+            s.append(" insert Ca_HVA insert ").append(pool).append(' ').append(caGbar).append("_Ca_HVA = 0.001");
+        }
         s.append(" }\nobjref stim\nsoma stim = new IClamp(0.5)\nstim.del = 2\nstim.dur = 20\nstim.amp = 0.3\n");
         s.append("tstop = 25\ndt = 0.025\n");
         if (globalLine != null) s.append(globalLine).append('\n');
-        return s.toString().replace(library.contains("CaDynamics_E2") ? " gbar_Ca_HVA = 0.001" : " gCa_HVAbar_Ca_HVA = 0.001", "");
+        return s.toString();
     }
 
     private HocRun run(MechanismLibrary library, String script) throws Exception {
