@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
                 "ions, point processes, NetStims, NetCons, Vector.record recordings, tstop/dt/celsius/v_init)",
                 "is written as JSON; `dendrite run OUT.json` then gives the same traces as `dendrite run IN.hoc`.",
                 "",
-                "Example:  dendrite convert cell.hoc biophys.hoc protocol.hoc --out cell.json"})
+                "The model's own .mod files (--mod, or nrn_load_dll in the HOC) are named in the JSON's \"mod\" key.",
+                "",
+                "Example:  dendrite convert cell.hoc biophys.hoc protocol.hoc --mod mechanisms/ --out cell.json"})
 public final class ConvertCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE.hoc", description = "HOC files, executed in order")
     List<Path> files = new ArrayList<>();
@@ -36,12 +38,16 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "OUT.json", required = true, description = "model file to write")
     Path out;
 
+    @picocli.CommandLine.Mixin
+    ModOptions mods = new ModOptions();
+
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         HocRun.checkFiles(files);
         HocRun run = new HocRun(MechanismLibrary.standard(), List.of(), new PrintStream(OutputStream.nullOutputStream()));
+        run.loadMechanisms(mods.mod, ModelInputs::note);
         for (Path f : files) run.interpreter().loadFile(f);
         ModelSpec m = run.bridge().specOf(run.interpreter().world());
         m.name = files.get(files.size() - 1).getFileName().toString().replaceFirst("\\.hoc$", "");

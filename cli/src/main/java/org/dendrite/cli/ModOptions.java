@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.dendrite.engine.build.ModelSpec;
-import org.dendrite.engine.mechanism.MechanismLibrary;
 import org.dendrite.io.nmodl.NmodlLoader;
 import picocli.CommandLine.Option;
 
@@ -23,11 +22,5 @@ public final class ModOptions {
         if (mod.isEmpty()) return;
         spec.addMechanisms(NmodlLoader.load(mod, ModelInputs::note), ModelInputs::note);
         for (Path p : mod) spec.modPaths.add(p.toString());
-    }
-
-    /** The bundled default library plus the --mod mechanisms (for HOC runs). */
-    public MechanismLibrary library() {
-        MechanismLibrary lib = MechanismLibrary.standard();
-        return mod.isEmpty() ? lib : lib.with("--mod", NmodlLoader.load(mod, ModelInputs::note), ModelInputs::note);
     }
 }

@@ -178,8 +178,9 @@ public final class RunCommand implements Callable<Integer> {
         if (tstop != null) checkTstop(tstop);
         long t0 = System.nanoTime();
         org.dendrite.cli.hoc.HocRun run = new org.dendrite.cli.hoc.HocRun(
-                mods.library(), records,
+                org.dendrite.engine.mechanism.MechanismLibrary.standard(), records,
                 quiet ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : System.out);
+        run.loadMechanisms(mods.mod, ModelInputs::note);
         Simulation sim = run.execute(models, tstop, exec);
         double wall = (System.nanoTime() - t0) / 1e9;
         List<Path> tables = run.writeCsv(out.resolve("traces.csv"));

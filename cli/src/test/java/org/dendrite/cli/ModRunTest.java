@@ -120,6 +120,37 @@ class ModRunTest {
         assertArrayEquals(b, a, 0, "the NMODL leak loaded by nrn_load_dll (a NEURON build path) equals pas");
     }
 
+    /** A HOC model with a user's mechanism (--mod) converts to JSON naming that .mod, and the JSON runs alike. */
+    @Test
+    void convertWithModCarriesTheModFilesIntoTheJson() throws Exception {
+        Path mech = Files.createDirectories(dir.resolve("mods"));
+        Files.writeString(mech.resolve("myleak.mod"), LEAK);
+        Path hoc = Files.writeString(dir.resolve("cell.hoc"), """
+                create soma
+                soma { L = 20 diam = 20 nseg = 1 insert myleak g_myleak = 0.0005 e_myleak = -60 }
+                objref stim, vv
+                soma stim = new IClamp(0.5)
+                stim.del = 10
+                stim.dur = 40
+                stim.amp = 0.05
+                vv = new Vector()
+                vv.record(&soma.v(0.5))
+                tstop = 60
+                """);
+        Path json = dir.resolve("cell.json");
+        assertEquals(2, run("convert", hoc.toString(), "--out", json.toString()), "without --mod myleak is unknown");
+        assertTrue(err.toString().contains("myleak"), err.toString());
+        assertEquals(0, run("convert", hoc.toString(), "--mod", mech.toString(), "--out", json.toString()), err.toString());
+        JsonNode mod = new ObjectMapper().readTree(json.toFile()).get("mod");
+        assertEquals(mech.toAbsolutePath().toString(), mod.get(0).asText());
+        assertEquals(0, run("run", hoc.toString(), "--mod", mech.toString(), "--out", dir.resolve("c1").toString(), "--quiet"),
+                err.toString());
+        assertEquals(0, run("run", json.toString(), "--out", dir.resolve("c2").toString(), "--quiet"), err.toString());
+        double[] a = voltage(dir.resolve("c1")), b = voltage(dir.resolve("c2"));
+        assertEquals(2401, a.length);
+        assertArrayEquals(a, b, 0, "the converted JSON loads the same .mod and gives the HOC run's trace");
+    }
+
     @Test
     @Tag("neuron-agreement")
     @Tag("data")

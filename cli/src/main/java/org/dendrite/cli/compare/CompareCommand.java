@@ -55,20 +55,8 @@ public final class CompareCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     org.dendrite.cli.ModOptions mods = new org.dendrite.cli.ModOptions();
 
-    @Option(names = "--sweep", paramLabel = "N|all", defaultValue = "all", description = "sweep number (0-based) or all (default)")
-    String sweep;
-
-    @Option(names = "--channel", paramLabel = "C", description = "recorded voltage channel, by name or number (default: the first in mV)")
-    String channel;
-
-    @Option(names = "--dac", paramLabel = "N", description = "command output to replay (default: the first in pA/nA)")
-    Integer dac;
-
-    @Option(names = "--stim", paramLabel = "AMP:START:END", description = "a current step (nA, ms, ms) for recordings without a command waveform")
-    String stim;
-
-    @Option(names = "--inject", paramLabel = "LOC", description = "where the electrode sits in the model (default: the first section's middle)")
-    String inject;
+    @picocli.CommandLine.Mixin
+    ReplayOptions replay = new ReplayOptions();
 
     @Option(names = "--keep-model-stimuli", description = "keep the model's own IClamps in addition to the replayed stimulus")
     boolean keepModelStimuli;
@@ -110,6 +98,12 @@ public final class CompareCommand implements Callable<Integer> {
         CompareCommand c = new CompareCommand();
         c.modelSource = source;
         return c;
+    }
+
+    /** Use {@code r} (a caller's own parsed --sweep/--stim/... options) for the replay; returns this. */
+    public CompareCommand replay(ReplayOptions r) {
+        this.replay = r;
+        return this;
     }
 
     static final List<String> DEFAULT_FEATURES = List.of("Spikecount", "mean_frequency", "time_to_first_spike",
@@ -161,16 +155,16 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private int voltageChannel(Recording rec) {
-        if (channel != null) {
-            int idx = rec.channelIndex(channel);
+        if (replay.channel != null) {
+            int idx = rec.channelIndex(replay.channel);
             if (idx < 0) {
                 try {
-                    idx = Integer.parseInt(channel);
+                    idx = Integer.parseInt(replay.channel);
                 } catch (NumberFormatException e) {
                     idx = -1;
                 }
             }
-            if (idx < 0 || idx >= rec.channelCount()) throw new DendriteException("--channel " + channel + ": no such channel in " + recording);
+            if (idx < 0 || idx >= rec.channelCount()) throw new DendriteException("--channel " + replay.channel + ": no such channel in " + recording);
             return idx;
         }
         for (int c = 0; c < rec.channelCount(); c++) {
@@ -182,19 +176,19 @@ public final class CompareCommand implements Callable<Integer> {
 
     private List<Integer> selectSweeps(Recording rec) {
         List<Integer> out = new ArrayList<>();
-        if (sweep.equalsIgnoreCase("all")) {
+        if (replay.sweep.equalsIgnoreCase("all")) {
             for (int i = 0; i < rec.sweepCount(); i++) out.add(i);
             return out;
         }
         try {
-            int n = Integer.parseInt(sweep);
+            int n = Integer.parseInt(replay.sweep);
             if (n < 0 || n >= rec.sweepCount()) {
                 throw new DendriteException("--sweep " + n + ": the recording has sweeps 0.." + (rec.sweepCount() - 1));
             }
             out.add(n);
             return out;
         } catch (NumberFormatException e) {
-            throw new DendriteException("--sweep must be a number or 'all', not '" + sweep + "'");
+            throw new DendriteException("--sweep must be a number or 'all', not '" + replay.sweep + "'");
         }
     }
 
@@ -224,17 +218,17 @@ public final class CompareCommand implements Callable<Integer> {
             vRec[k] *= vScale;
         }
         double duration = tRec[n - 1];
-        SweepStimulus st = stim != null ? SweepStimulus.step(stim, duration, 0) : SweepStimulus.fromCommand(sw, dac);
+        SweepStimulus st = replay.stim != null ? SweepStimulus.step(replay.stim, duration, 0) : SweepStimulus.fromCommand(sw, replay.dac);
         if (st == null) {
             throw new DendriteException(recording + " sweep " + sw.index() + " has no current command waveform; give the stimulus with --stim AMP_nA:START_ms:END_ms");
         }
         ModelSpec m = modelSource != null ? modelSource.load()
                 : ModelInputs.load(model == null || model.equals("default") ? null : Path.of(model), mods.mod);
-        Location at = inject != null ? parseLocation(m, inject) : new Location(0, 0.5);
+        Location at = replay.inject != null ? parseLocation(m, replay.inject) : new Location(0, 0.5);
         if (!keepModelStimuli) m.points.removeIf(p -> p.type().equals("IClamp"));
         double[] tStim = st.timeMs().clone();
         double t0 = sw.time().timeMs(0);
-        for (int k = 0; k < tStim.length; k++) tStim[k] -= stim != null ? 0 : t0;
+        for (int k = 0; k < tStim.length; k++) tStim[k] -= replay.stim != null ? 0 : t0;
         m.waveforms.add(new ModelSpec.CurrentWaveform("recorded_stimulus", at, tStim, st.currentNa()));
         m.probes.clear();
         m.probes.add(new ModelSpec.ProbeSpec("v", at, null, "v"));
@@ -247,7 +241,7 @@ public final class CompareCommand implements Callable<Integer> {
         double[] vMod = sim.traces().column(0);
         double[] vModAtRec = TraceComparison.resample(tMod, vMod, tRec);
 
-        double start = st.startMs() - (stim != null ? 0 : t0), end = st.endMs() - (stim != null ? 0 : t0);
+        double start = st.startMs() - (replay.stim != null ? 0 : t0), end = st.endMs() - (replay.stim != null ? 0 : t0);
         TraceFeatures fRec = TraceFeatures.of(tRec, vRec, start, end, fs);
         TraceFeatures fMod = TraceFeatures.of(tMod, vMod, start, end, fs);
         Map<String, Object> feats = new LinkedHashMap<>();

@@ -14,10 +14,14 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.dendrite.cli.compare.CompareCommand;
+import org.dendrite.cli.compare.ReplayOptions;
 import org.dendrite.cli.hoc.HocRun;
 import org.dendrite.engine.DendriteException;
 import org.dendrite.engine.build.ModelSpec;
 import org.dendrite.engine.mechanism.MechanismLibrary;
+import org.dendrite.engine.mechanism.MechanismType;
+import org.dendrite.cli.ModelInputs;
+import org.dendrite.io.nmodl.NmodlLoader;
 import org.dendrite.io.dataset.DatasetKey;
 import org.dendrite.io.dataset.DatasetStore;
 import org.dendrite.io.dataset.Fetcher;
@@ -41,8 +45,8 @@ import picocli.CommandLine.Spec;
                 "main.hoc / run.hoc / model.hoc / cell.hoc or the only .hoc) and `dendrite compare` replays the",
                 "recording's stimulus through it: OUT/report.json, OUT/sweep_N.png, plus OUT/pair.json with the two",
                 "metadata rows and the keys used. MODEL and RECORDING may also be keys (a model folder prefix, a file).",
-                "NMODL .mod files in the model folder: mechanisms dendrite has built in (hh, pas, the Hay and Allen",
-                "channels…) are used as they are; others stop with an error (loading .mod files needs --mod support).",
+                "NMODL .mod files anywhere in the model folder are compiled and loaded (as `--mod` does; as nrnivmodl",
+                "would for NEURON): they replace dendrite's bundled mechanisms of the same name, with a note.",
                 "",
                 "Examples:",
                 "  dendrite dataset pair IS_MOD_0001 RY_E_0001 --tables exports/ --out pair1",
@@ -63,17 +67,7 @@ public final class DatasetPairCommand implements Callable<Integer> {
     @Option(names = "--entry", paramLabel = "FILE", description = "HOC file of the model folder to run first (relative to the folder)")
     String entry;
 
-    @Option(names = "--sweep", paramLabel = "N|all", defaultValue = "all", description = "sweep (0-based) or all (default)")
-    String sweep;
-
-    @Option(names = "--stim", paramLabel = "AMP:START:END", description = "a current step (nA, ms, ms) for recordings without a command waveform")
-    String stim;
-
-    @Option(names = "--inject", paramLabel = "LOC", description = "where the electrode sits in the model (default: the first section's middle)")
-    String inject;
-
-    @Option(names = "--channel", paramLabel = "C", description = "recorded voltage channel (default: the first in mV)")
-    String channel;
+    @Mixin ReplayOptions replay;
 
     @Mixin StoreOptions store;
 
@@ -115,7 +109,7 @@ public final class DatasetPairCommand implements Callable<Integer> {
             storeName = s.describe();
         }
         ModelFolder folder = ModelFolder.scan(modelDir);
-        checkMechanisms(folder, w);
+        List<MechanismType> mechanisms = folderMechanisms(folder, w);
         Path json = folder.modelJson();
         Path hoc = json != null ? null : entry != null ? resolveEntry(folder) : folder.hocEntry();
         if (json == null && hoc == null) {
@@ -127,15 +121,13 @@ public final class DatasetPairCommand implements Callable<Integer> {
         w.println("recording " + (ephysRow != null ? ephysRow.id() + " " : "") + recording);
         w.flush();
 
-        CompareCommand cmp = json != null ? new CompareCommand() : CompareCommand.withModel(() -> fromHoc(hoc));
+        CompareCommand cmp = CompareCommand.withModel(json != null ? () -> fromJson(json, mechanisms, folder)
+                : () -> fromHoc(hoc, mechanisms, folder));
         CommandLine cl = new CommandLine(cmp);
         cl.setOut(w);
         cl.setErr(spec.commandLine().getErr());
-        List<String> args = new ArrayList<>(List.of(label, recording.toString(), "--out", out.toString(), "--sweep", sweep));
-        if (stim != null) args.addAll(List.of("--stim", stim));
-        if (inject != null) args.addAll(List.of("--inject", inject));
-        if (channel != null) args.addAll(List.of("--channel", channel));
-        cl.parseArgs(args.toArray(String[]::new));
+        cl.parseArgs(label, recording.toString(), "--out", out.toString());
+        cmp.replay(replay);
         int rc = cmp.call();
 
         Map<String, Object> pair = new LinkedHashMap<>();
@@ -181,24 +173,26 @@ public final class DatasetPairCommand implements Callable<Integer> {
         return p;
     }
 
-    /** Mechanisms of .mod files: built-in ones pass (with a note); unknown ones need NMODL support. */
-    private static void checkMechanisms(ModelFolder folder, PrintWriter w) throws IOException {
-        if (folder.mod.isEmpty()) return;
-        MechanismLibrary reg = MechanismLibrary.standard();
-        List<String> names = folder.modMechanisms();
-        List<String> missing = new ArrayList<>();
-        for (String n : names) if (!reg.contains(n)) missing.add(n);
-        if (!missing.isEmpty()) {
-            throw new DendriteException(folder.root + ": the model's NMODL files define " + missing + ", which dendrite has no "
-                    + "built-in mechanism for; loading .mod files needs --mod support (not in this build). Built in: "
-                    + "pas, hh, the Hay and Allen channel libraries, IClamp, ExpSyn, Exp2Syn…");
-        }
-        w.println("note: the model folder's " + names.size() + " .mod file(s) define " + names
-                + "; dendrite's built-in mechanisms of those names are used");
+    /** The folder's .mod files compiled (NmodlLoader: errors name file and line); empty when it has none. */
+    private static List<MechanismType> folderMechanisms(ModelFolder folder, PrintWriter w) {
+        if (folder.mod.isEmpty()) return List.of();
+        List<MechanismType> types = NmodlLoader.load(folder.mod, note -> w.println("note: " + note));
+        w.println("note: the model folder's " + folder.mod.size() + " .mod file(s) define "
+                + types.stream().map(MechanismType::name).toList() + "; compiled and loaded");
+        w.flush();
+        return types;
     }
 
-    private static ModelSpec fromHoc(Path entry) {
+    private static ModelSpec fromJson(Path json, List<MechanismType> mechanisms, ModelFolder folder) throws IOException {
+        ModelSpec m = ModelInputs.load(json, List.of());
+        if (!mechanisms.isEmpty()) m.addMechanisms(mechanisms, ModelInputs::note);
+        for (Path p : folder.mod) m.modPaths.add(p.toString());
+        return m;
+    }
+
+    private static ModelSpec fromHoc(Path entry, List<MechanismType> mechanisms, ModelFolder folder) {
         HocRun run = new HocRun(MechanismLibrary.standard(), List.of(), new PrintStream(OutputStream.nullOutputStream()));
+        run.addMechanisms(mechanisms, folder.mod, note -> {});
         run.interpreter().loadFile(entry);
         ModelSpec m = run.bridge().specOf(run.interpreter().world());
         m.name = entry.getFileName().toString().replaceFirst("(?i)\\.hoc$", "");

@@ -71,9 +71,16 @@ public final class EngineBridge implements HocSimulationBridge {
     private List<Probe> extraProbes = List.of();
     private int compiles;
 
-    /** The mechanisms the next compile uses (nrn_load_dll adds a user's .mod files while the script runs). */
-    public void setLibrary(MechanismLibrary library) {
-        this.registry = library;
+    /** Mechanisms compiled from a user's .mod files (--mod, nrn_load_dll), and those files: carried into specs. */
+    private final List<MechanismType> loaded = new ArrayList<>();
+    private final List<String> loadedPaths = new ArrayList<>();
+
+    /** Adds compiled .mod mechanisms to those the next compile uses (they replace same-named ones, with a note). */
+    public void addLoaded(String origin, List<MechanismType> types, List<java.nio.file.Path> paths,
+                          java.util.function.Consumer<String> notes) {
+        registry = registry.with(origin, types, notes);
+        loaded.addAll(types);
+        for (java.nio.file.Path p : paths) loadedPaths.add(p.toString());
     }
 
     public MechanismLibrary library() {
@@ -381,6 +388,10 @@ public final class EngineBridge implements HocSimulationBridge {
         m.run.secondorder = world.secondorder();
         m.run.tstop = world.tstop();
         m.run.vInit = vInit;
+        if (!loaded.isEmpty()) {
+            m.addMechanisms(loaded, note -> {});
+            m.modPaths.addAll(loadedPaths);
+        }
         Map<HocSection, Integer> index = new IdentityHashMap<>();
         sectionIndex = index;
         for (HocSection s : world.sections()) {

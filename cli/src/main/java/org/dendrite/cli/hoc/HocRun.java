@@ -24,22 +24,34 @@ import org.dendrite.io.output.ColumnsCsv;
 public final class HocRun {
     private final HocInterpreter hoc;
     private final EngineBridge bridge;
+    private final RegistryCatalog catalog;
 
     public HocRun(MechanismLibrary registry, List<String> extraRecordings, PrintStream out) {
         bridge = new EngineBridge(registry, extraRecordings);
-        RegistryCatalog catalog = new RegistryCatalog(registry);
+        catalog = new RegistryCatalog(registry);
         hoc = new HocInterpreter(catalog);
         hoc.setOut(out);
         hoc.setBridge(bridge);
         // nrn_load_dll(PATH): compile the .mod files there (NEURON would load their nrnivmodl library)
-        hoc.setMechanismLoader(path -> {
-            List<org.dendrite.engine.mechanism.MechanismType> types = org.dendrite.io.nmodl.NmodlLoader.load(List.of(path),
-                    note -> hoc.world().note(note));
-            bridge.setLibrary(bridge.library().with(path.toString(), types, note -> hoc.world().note(note)));
-            for (org.dendrite.engine.mechanism.MechanismType t : types) catalog.add(t);
-        });
+        hoc.setMechanismLoader(path -> loadMechanisms(List.of(path), note -> hoc.world().note(note)));
         // Import3d_SWC_read / Import3d_Neurolucida3 read files with the io readers (NEURON's Import3d rules)
         hoc.setMorphologyLoader((file, format) -> org.dendrite.io.morph.MorphologyFiles.read(file));
+    }
+
+    /**
+     * Compiles and adds a user's .mod files or folders (NmodlLoader; an error names file and line): HOC can insert
+     * them from now on, the next compile uses them, and a model converted from this run carries them.
+     */
+    public void loadMechanisms(List<Path> mod, java.util.function.Consumer<String> notes) {
+        if (mod.isEmpty()) return;
+        addMechanisms(org.dendrite.io.nmodl.NmodlLoader.load(mod, notes), mod, notes);
+    }
+
+    /** Adds mechanisms already compiled from the .mod files {@code mod} (see {@link #loadMechanisms}). */
+    public void addMechanisms(List<org.dendrite.engine.mechanism.MechanismType> types, List<Path> mod,
+                              java.util.function.Consumer<String> notes) {
+        bridge.addLoaded(mod.toString(), types, mod, notes);
+        for (org.dendrite.engine.mechanism.MechanismType t : types) catalog.add(t);
     }
 
     /** Every file must be an existing .hoc file; a user error names the first that is not. */

@@ -93,7 +93,7 @@ class DatasetCommandTest {
         s.put(IMAGE, image);
         s.put(HOC_MODEL + "init.hoc", """
                 create soma
-                soma { L = 20  diam = 20  nseg = 1  insert hh }
+                soma { L = 20  diam = 20  nseg = 1  insert hh  insert leak_custom }
                 objref stim
                 soma stim = new IClamp(0.5)
                 stim.del = 5
@@ -101,9 +101,18 @@ class DatasetCommandTest {
                 stim.amp = 0.2
                 tstop = 60
                 """);
-        s.put(HOC_MODEL + "mechanisms/hh.mod", "COMMENT\nHodgkin-Huxley\nENDCOMMENT\nNEURON {\n  SUFFIX hh\n  USEION na READ ena WRITE ina\n}\n");
+        s.put(HOC_MODEL + "mechanisms/leak.mod", """
+                COMMENT
+                a second leak, so that the model needs its own .mod file
+                ENDCOMMENT
+                NEURON { SUFFIX leak_custom  NONSPECIFIC_CURRENT il  RANGE g, e }
+                UNITS { (mA) = (milliamp)  (mV) = (millivolt) }
+                PARAMETER { g = 1e-5 (S/cm2)  e = -70 (mV) }
+                ASSIGNED { v (mV)  il (mA/cm2) }
+                BREAKPOINT { il = g * (v - e) }
+                """);
         s.put(NMODL_MODEL + "init.hoc", "create soma\nsoma { insert kdr_custom }\n");
-        s.put(NMODL_MODEL + "kdr.mod", "NEURON { SUFFIX kdr_custom }\n");
+        s.put(NMODL_MODEL + "kdr.mod", "NEURON { SUFFIX kdr_custom }\nBREAKPOINT { ik = }\n");
     }
 
     /** Metadata exports as the consortium's web database would give them: JSON for model, CSV for ephys and session. */
@@ -326,11 +335,11 @@ class DatasetCommandTest {
     void pairRunsAHocModelAndChecksItsModFiles() throws IOException {
         Path out = dir.resolve("pair-hoc");
         String o = run(0, s3("dataset", "pair", "IS_MOD_0002", "RY_E_0002", "--stim", "0.2:5:45", "--out", out.toString()));
-        assertTrue(o.contains("note: the model folder's 1 .mod file(s) define [hh]"), o);
+        assertTrue(o.contains("note: the model folder's 1 .mod file(s) define [leak_custom]; compiled and loaded"), o);
         JsonNode sw = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("sweeps").get(0);
         assertTrue(sw.get("model_spike_times_ms").size() >= 1, sw.toString()); // a 0.2 nA step fires an hh soma
         run(2, s3("dataset", "pair", "IS_MOD_0003", "RY_E_0001", "--stim", "0.2:5:45", "--out", dir.resolve("p3").toString()));
-        assertTrue(err.contains("[kdr_custom]") && err.contains("--mod support"), err);
+        assertTrue(err.contains("kdr.mod") && err.contains("2"), err); // the broken .mod is named, with its line
         run(2, s3("dataset", "pair", "IS_MOD_0001", "RY_E_0003", "--out", dir.resolve("p4").toString()));
         assertTrue(err.contains("ephys RY_E_0003 has no recording file dendrite reads"), err);
         run(2, s3("dataset", "pair", "IS_MOD_0009", "RY_E_0001"));

@@ -7,20 +7,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.dendrite.engine.DendriteException;
 
 /**
  * What a fetched model folder holds: dendrite JSON model files, HOC files (and which one to run first), NMODL
- * {@code .mod} files with the mechanism names they define, pickled parameter sets and morphologies.
+ * {@code .mod} files, pickled parameter sets and morphologies.
  */
 public final class ModelFolder {
     /** HOC file names that are the entry point when a folder has several (in this order). */
     public static final List<String> HOC_ENTRIES = List.of("init.hoc", "main.hoc", "run.hoc", "model.hoc", "cell.hoc");
-    private static final Pattern MECH = Pattern.compile("\\b(SUFFIX|POINT_PROCESS|ARTIFICIAL_CELL)\\s+([A-Za-z_][A-Za-z0-9_]*)");
 
     public final Path root;
     public final List<Path> json = new ArrayList<>();
@@ -75,16 +72,4 @@ public final class ModelFolder {
                 + " (" + hoc.stream().map(p -> root.relativize(p).toString()).toList() + "); give the entry with --entry FILE");
     }
 
-    /** The mechanisms the folder's .mod files define (SUFFIX / POINT_PROCESS / ARTIFICIAL_CELL names). */
-    public List<String> modMechanisms() throws IOException {
-        List<String> out = new ArrayList<>();
-        for (Path p : mod) {
-            String text = Files.readString(p, StandardCharsets.ISO_8859_1).replaceAll("(?s)COMMENT.*?ENDCOMMENT", "")
-                    .replaceAll(":[^\\n]*", "");
-            Matcher m = MECH.matcher(text);
-            if (m.find()) out.add(m.group(2));
-            else out.add(p.getFileName().toString().replaceFirst("(?i)\\.mod$", ""));
-        }
-        return out;
-    }
 }
