@@ -151,6 +151,49 @@ class ModRunTest {
         assertArrayEquals(a, b, 0, "the converted JSON loads the same .mod and gives the HOC run's trace");
     }
 
+    /** A point process's NMODL POINTER bound from the JSON "pointers" key reads the voltage it names. */
+    @Test
+    void jsonPointersBindAPointProcessPointerToARangeVariable() throws Exception {
+        Files.writeString(dir.resolve("vprobe.mod"), """
+                NEURON { POINT_PROCESS vprobe POINTER vp RANGE seen }
+                UNITS { (mV) = (millivolt) }
+                ASSIGNED { vp (mV) seen (mV) }
+                BREAKPOINT { seen = vp }
+                """);
+        Path m = dir.resolve("ptr.json");
+        String model = """
+                {"dendrite_model": 1, "name": "ptr", "mod": ["vprobe.mod"],
+                 "morphology": {"sections": [{"name": "soma", "type": "soma", "L": 20, "diam": 20},
+                                              {"name": "dend", "parent": "soma", "L": 200, "diam": 1}]},
+                 "simulation": {"tstop": 20, "dt": 0.025, "v_init": -65},
+                 "mechanisms": [{"insert": "hh", "in": "soma"}, {"insert": "pas", "in": "dend"}],
+                 "point_processes": [{"name": "stim", "type": "IClamp", "at": "soma(0.5)", "params": {"del": 2, "dur": 5, "amp": 0.3}},
+                                     {"name": "probe", "type": "vprobe", "at": "soma(0.5)"}],
+                 "pointers": [{"point": "probe", "pointer": "vp", "to": "%s"}],
+                 "recordings": ["dend(0.5).v", "probe.seen"]}
+                """;
+        Files.writeString(m, model.formatted("dend(0.5).v"));
+        assertEquals(0, run("run", m.toString(), "--out", dir.resolve("p1").toString(), "--quiet"), err.toString());
+        List<String> lines = Files.readAllLines(dir.resolve("p1/traces.csv"));
+        double maxV = -1e9;
+        for (int k = 2; k < lines.size(); k++) {
+            String[] now = lines.get(k).split(",");
+            // as in NEURON (nocmodl), a BREAKPOINT that writes no current runs after the voltage update: seen = v, exactly
+            assertEquals(Double.parseDouble(now[1]), Double.parseDouble(now[2]), 0, lines.get(k));
+            maxV = Math.max(maxV, Double.parseDouble(now[1]));
+        }
+        // NEURON 8.2.2, the same cell with h.setpointer(dend(0.5)._ref_v, 'vp', probe): seen at 0.025 and 2.5 ms
+        assertEquals(-65.11259796169354, Double.parseDouble(lines.get(2).split(",")[2]), 1e-12);
+        assertEquals(-63.225982078970915, Double.parseDouble(lines.get(101).split(",")[2]), 1e-12);
+        assertTrue(maxV > -60, "the soma's spike reaches the dendrite, so the pointer follows a moving voltage: " + maxV);
+        Files.writeString(m, model.formatted("soma.v"));
+        assertEquals(2, run("run", m.toString(), "--out", dir.resolve("p2").toString(), "--quiet"));
+        assertTrue(err.toString().contains("$.pointers[0].to"), err.toString());
+        Files.writeString(m, model.formatted("dend(0.5).v").replace("\"point\": \"probe\"", "\"point\": \"nope\""));
+        assertEquals(2, run("run", m.toString(), "--out", dir.resolve("p3").toString(), "--quiet"));
+        assertTrue(err.toString().contains("pointer nope.vp: no point process named 'nope'"), err.toString());
+    }
+
     @Test
     @Tag("neuron-agreement")
     @Tag("data")

@@ -151,6 +151,7 @@ public final class ModelReader {
         readPointProcesses(top);
         readArtificialCells(top);
         readNetCons(top);
+        readPointers(top);
         readRecordings(top);
         top.finish();
         return spec;
@@ -564,11 +565,10 @@ public final class ModelReader {
             }
             String target = n.string("target", null);
             double delay = n.number("delay", "ms", 1);
-            double weight = n.number("weight", "uS", 0);
+            double[] weight = weights(n);
             n.finish();
             if (delay < 0) throw n.error(n.at("delay"), "must be >= 0 ms");
-            spec.netcons.add(new ModelSpec.NetConSpec(name, sourceName, sourceLoc, threshold, target, delay,
-                    new double[] {weight}));
+            spec.netcons.add(new ModelSpec.NetConSpec(name, sourceName, sourceLoc, threshold, target, delay, weight));
         }
         List<JsonNode> dets = top.array("spike_detectors");
         for (int i = 0; i < dets.size(); i++) {
@@ -578,6 +578,45 @@ public final class ModelReader {
             double threshold = n.number("threshold", "mV", 0);
             n.finish();
             spec.netcons.add(new ModelSpec.NetConSpec(name, null, loc, threshold, null, 0, new double[] {0}));
+        }
+    }
+
+    /**
+     * A NetCon's {@code "weight"}: a number (uS for the built-in synapses), or an array for a target whose
+     * NET_RECEIVE takes several arguments (NEURON's {@code nc.weight[i]}).
+     */
+    private static double[] weights(JsonFields n) {
+        JsonNode w = n.raw("weight");
+        if (w == null || !w.isArray()) return new double[] {n.number("weight", "uS", 0)};
+        if (w.isEmpty()) throw n.error(n.at("weight"), "an empty array; give at least one weight");
+        double[] out = new double[w.size()];
+        for (int k = 0; k < out.length; k++) out[k] = n.toNumber(w.get(k), n.at("weight") + "[" + k + "]", "uS");
+        return out;
+    }
+
+    /**
+     * {@code "pointers": [{"point": "syn", "pointer": "vpre", "to": "dend(0.5).v"}]}: an NMODL POINTER of a point
+     * process connected to a range variable, as HOC's {@code setpointer syn.vpre, dend.v(0.5)}.
+     */
+    private void readPointers(JsonFields top) {
+        List<JsonNode> list = top.array("pointers");
+        for (int i = 0; i < list.size(); i++) {
+            String at = "$.pointers[" + i + "]";
+            JsonFields f = new JsonFields(file, at, list.get(i));
+            String point = f.requiredString("point");
+            String pointer = f.requiredString("pointer");
+            String to = f.requiredString("to");
+            f.finish();
+            ModelSpec.ProbeSpec target;
+            try {
+                target = Recordings.parse(morph, to);
+            } catch (IllegalArgumentException e) {
+                throw f.error(f.at("to"), e.getMessage());
+            }
+            if (target.location() == null) {
+                throw f.error(f.at("to"), "'" + to + "': expected a range variable SECTION(x).VARIABLE (e.g. soma(0.5).v)");
+            }
+            spec.pointers.add(new ModelSpec.PointerSpec(point, pointer, target.location(), target.variable()));
         }
     }
 

@@ -97,10 +97,19 @@ public final class ModelWriter {
                     : Map.of("at", at(morph, nc.sourceLocation()), "threshold", nc.thresholdMv()));
             if (nc.target() != null) e.put("target", nc.target());
             e.put("delay", nc.delayMs());
-            e.put("weight", nc.weight()[0]);
+            e.put("weight", nc.weight().length == 1 ? (Object) nc.weight()[0] : nc.weight());
             ncs.add(e);
         }
         if (!ncs.isEmpty()) root.put("netcons", ncs);
+        List<Object> ptrs = new ArrayList<>();
+        for (ModelSpec.PointerSpec p : m.pointers) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("point", p.pointName());
+            e.put("pointer", p.pointer());
+            e.put("to", at(morph, p.location()) + "." + p.variable());
+            ptrs.add(e);
+        }
+        if (!ptrs.isEmpty()) root.put("pointers", ptrs);
         List<Object> recs = new ArrayList<>();
         for (ModelSpec.ProbeSpec p : m.probes) {
             Map<String, Object> e = new LinkedHashMap<>();

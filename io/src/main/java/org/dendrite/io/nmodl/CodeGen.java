@@ -421,16 +421,20 @@ final class CodeGen {
         if (mod.ba.containsKey("BEFORE STEP") || mod.ba.containsKey("AFTER STEP")) {
             throw err(0, 0, "BEFORE/AFTER STEP blocks are not supported");
         }
-        StringBuilder methods = new StringBuilder();
+        // NEURON (nocmodl) runs the BREAKPOINT of a mechanism that writes no current in the state update, after
+        // the voltage update: its assignments (e.g. a value read through a POINTER) see the new v of the step.
+        boolean breakpointInState = m.currents.isEmpty() && mod.breakpoint != null
+                && mod.breakpoint.stream().anyMatch(st -> !(st instanceof Solve));
         line("  @Override public void advanceStates(CellState s) {");
         line("    _s = s;");
-        if (!solves.isEmpty() || afterSolve != null) {
+        if (!solves.isEmpty() || afterSolve != null || breakpointInState) {
             line("    for (int _k = 0; _k < count; _k++) {");
             line("      _nd = node[_k];");
             line("      _v = s.v[_nd];");
             ionsIn("      ", true);
             for (Solve sv : solves) line("      " + solveCall(sv, false) + ";");
             if (afterSolve != null) body(afterSolve, newScope(afterSolve, null), "      ");
+            if (breakpointInState) line("      _nrnCurrent(_k);");
             concentrationsOut("      ");
             line("    }");
         }
