@@ -54,7 +54,65 @@ def run(atol):
             "fadvance_steps": steps}
 
 
+def run_c91662(atol):
+    """Case 7 of shared/reference/neuron (c91662.swc, hh soma/axon, pas dendrites, 3 pulses) with CVode."""
+    import os
+    here = os.path.dirname(os.path.abspath(__file__))
+    ref = os.path.join(here, "..", "..", "..", "shared", "reference", "neuron")
+    sys.path.insert(0, ref)
+    import case07_swc_c91662 as c7
+    import nrnref
+    for sec in list(h.allsec()):
+        h.delete_section(sec=sec)
+    h.usetable_hh = 0
+    sections = c7.import_swc(c7.SWC_FILE)
+    by_name = {s.name(): s for s in sections}
+    for sec in sections:
+        sec.Ra = 100.0
+        sec.cm = 1.0
+        if sec.name().startswith(("soma", "axon")):
+            sec.insert("hh")
+        else:
+            sec.insert("pas")
+            for seg in sec:
+                seg.pas.g = 3e-5
+                seg.pas.e = -65.0
+    for sec in sections:
+        sec.nseg = nrnref.d_lambda_nseg(sec)
+    soma = by_name["soma[0]"]
+    stims = []
+    for delay in (5.0, 20.0, 35.0):
+        st = h.IClamp(soma(0.5))
+        st.delay, st.dur, st.amp = delay, 2.0, 1.5
+        stims.append(st)
+    recs = {}
+    for name, seg in (("soma[0](0.5)", soma(0.5)), ("axon[0](1)", by_name["axon[0]"](1.0))):
+        nc = h.NetCon(seg._ref_v, None, sec=seg.sec)
+        nc.threshold = 0
+        vec = h.Vector()
+        nc.record(vec)
+        recs[name] = (nc, vec)
+    cv = h.CVode()
+    cv.active(1)
+    cv.atol(atol)
+    cv.rtol(0)
+    h.celsius = 6.3
+    h.finitialize(-65)
+    steps = 0
+    while h.t < 50 - 1e-9:
+        h.fadvance()
+        steps += 1
+    cv.active(0)
+    return {"atol": atol, "rtol": 0, "spike_times_ms": {k: list(v[1]) for k, v in recs.items()},
+            "fadvance_steps": steps}
+
+
 def main():
+    if len(sys.argv) > 2 and sys.argv[2] == "c91662":
+        out = {"neuron_version": h.nrnversion(5), "model": "case07_swc_c91662 of shared/reference/neuron, CVode",
+               "runs": [run_c91662(1e-3)]}
+        open(sys.argv[1], "w").write(json.dumps(out, indent=1) + "\n")
+        return
     out = {"neuron_version": h.nrnversion(5), "model": "ball_and_stick (bundled), see docstring", "runs": []}
     for atol in (1e-3, 1e-5):
         out["runs"].append(run(atol))
