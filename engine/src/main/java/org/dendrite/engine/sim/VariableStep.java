@@ -45,6 +45,7 @@ public final class VariableStep {
     private final double[] lastDetector;
     private long nSteps, nFevals, nNewton, nErrFails, nConvFails;
     private double recordInterval;
+    private Runnable onOutput;
     private long nextRecord;
 
     /**
@@ -130,6 +131,11 @@ public final class VariableStep {
     public long convergenceFailures() { return nConvFails; }
     public int order() { return q; }
 
+    /** Called at every output time with the interpolated state in the cell and {@code t} set (HOC recordings). */
+    public void onOutput(Runnable r) {
+        this.onOutput = r;
+    }
+
     /**
      * Integrates from the state after {@code finitialize} to {@code tstop} (ms), recording a trace row every
      * {@code recordIntervalMs} by interpolating the history, and detecting spikes with interpolated crossing times.
@@ -137,7 +143,7 @@ public final class VariableStep {
     public void run(double tstop, double recordIntervalMs) {
         if (!(recordIntervalMs > 0)) throw new DendriteException("record interval must be > 0 ms");
         this.recordInterval = recordIntervalMs;
-        this.nextRecord = 1;
+        this.nextRecord = (long) Math.floor(st.t / recordIntervalMs + 1e-9) + 1;
         for (int i = 0; i < sim.detectors.length; i++) {
             ThresholdDetector d = sim.detectors[i];
             lastDetector[i] = d.value();
@@ -472,6 +478,7 @@ public final class VariableStep {
             scatterY(saved);
             st.t = tr;
             sim.traces.sample((long) nextRecord * sim.traces.every(), tr);
+            if (onOutput != null) onOutput.run();
             nextRecord++;
         }
         scatterY(z[0]);
