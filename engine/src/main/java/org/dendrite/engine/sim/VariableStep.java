@@ -68,6 +68,14 @@ public final class VariableStep {
             throw new DendriteException("method cvode: artificial cells (" + sim.netStims[0].getClass().getSimpleName()
                     + ") are not supported by the variable-step integrator yet; use --method be or cn");
         }
+        if (sim.compiler != null) {
+            for (org.dendrite.engine.mechanism.NetCon nc : sim.compiler.netConOf.values()) {
+                if (nc.target() != null) {
+                    throw new DendriteException("method cvode: NetCon events (to " + nc.target().getClass()
+                            .getSimpleName() + ") are not supported by the variable-step integrator yet; use --method be or cn");
+                }
+            }
+        }
         for (ThresholdDetector d : sim.detectors) {
             if (!d.watches(st.v)) {
                 throw new DendriteException("method cvode: spike detectors must watch v (a detector watches "
