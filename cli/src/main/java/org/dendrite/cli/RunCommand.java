@@ -83,9 +83,20 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--dt", paramLabel = "MS", description = "time step in ms (default: the model's, else 0.025)")
     Double dt;
 
-    @Option(names = "--method", paramLabel = "be|cn",
-            description = "be = backward Euler (first order, NEURON's default), cn = Crank-Nicolson (secondorder 2)")
+    @Option(names = "--method", paramLabel = "be|cn|cvode",
+            description = {"be = backward Euler (first order, NEURON's default), cn = Crank-Nicolson (secondorder 2),",
+                    "cvode = variable time step and order (BDF 1-5, as cvode.active(1)); records every dt x record-every ms"})
     String method;
+
+    @Option(names = "--atol", paramLabel = "TOL",
+            description = "cvode absolute tolerance (mV for v, the state's unit for states; default 1e-3 as NEURON)")
+    Double atol;
+
+    @Option(names = "--rtol", paramLabel = "TOL", description = "cvode relative tolerance (default 0 as NEURON)")
+    Double rtol;
+
+    /** The variable-step integrator of the last run, for its statistics; null for fixed step. */
+    private org.dendrite.engine.sim.VariableStep variableStep;
 
     @Option(names = "--celsius", paramLabel = "DEGC", description = "temperature in degC (default: the model's, else 6.3)")
     Double celsius;
@@ -128,7 +139,8 @@ public final class RunCommand implements Callable<Integer> {
         sim.finitialize(m.run.vInit);
         Progress progress = Progress.forSteps(quiet, "simulating " + m.name);
         try {
-            sim.advanceTo(m.run.tstop, progress);
+            if (m.run.cvode) variableStep = sim.runVariableStep(m.run.tstop, m.run.atol, m.run.rtol);
+            else sim.advanceTo(m.run.tstop, progress);
         } finally {
             progress.close();
         }
@@ -241,8 +253,18 @@ public final class RunCommand implements Callable<Integer> {
             m.run.secondorder = switch (method.toLowerCase(Locale.ROOT)) {
                 case "be" -> 0;
                 case "cn" -> 2;
-                default -> throw new DendriteException("--method must be be or cn, not '" + method + "'");
+                case "cvode" -> m.run.secondorder;
+                default -> throw new DendriteException("--method must be be, cn or cvode, not '" + method + "'");
             };
+            m.run.cvode = method.equalsIgnoreCase("cvode");
+        }
+        if (atol != null) {
+            if (!(atol > 0) || !Double.isFinite(atol)) throw new DendriteException("--atol " + atol + ": expected a tolerance > 0");
+            m.run.atol = atol;
+        }
+        if (rtol != null) {
+            if (!(rtol >= 0) || !Double.isFinite(rtol)) throw new DendriteException("--rtol " + rtol + ": expected a tolerance >= 0");
+            m.run.rtol = rtol;
         }
         if (celsius != null) m.run.celsius = celsius;
         if (vInit != null) m.run.vInit = vInit;
@@ -273,7 +295,18 @@ public final class RunCommand implements Callable<Integer> {
         summary.put("steps", sim.steps());
         summary.put("dt_ms", m.run.dt);
         summary.put("tstop_ms", m.run.tstop);
-        summary.put("method", m.run.secondorder == 0 ? "backward_euler" : "crank_nicolson");
+        summary.put("method", m.run.cvode ? "cvode" : m.run.secondorder == 0 ? "backward_euler" : "crank_nicolson");
+        if (variableStep != null) {
+            Map<String, Object> cv = new LinkedHashMap<>();
+            cv.put("atol", m.run.atol);
+            cv.put("rtol", m.run.rtol);
+            cv.put("steps", variableStep.steps());
+            cv.put("f_evaluations", variableStep.fEvaluations());
+            cv.put("newton_iterations", variableStep.newtonIterations());
+            cv.put("error_test_failures", variableStep.errorTestFailures());
+            cv.put("newton_convergence_failures", variableStep.convergenceFailures());
+            summary.put("cvode", cv);
+        }
         summary.put("celsius_degC", m.run.celsius);
         summary.put("v_init_mV", m.run.vInit);
         summary.put("wall_time_s", wall);

@@ -223,6 +223,21 @@ public final class EngineBridge implements HocSimulationBridge {
     @Override
     public void continuerun(HocWorld world, double tstop) {
         if (sim == null) finitialize(world, world.vInit());
+        if (world.cvodeRequested()) {
+            // cvode.active(1): the variable step, recordings sampled every dt from the interpolated history
+            syncRunSettings(world);
+            if (world.t() != sim.state().t) sim.state().t = world.t();
+            org.dendrite.engine.sim.VariableStep vs = new org.dendrite.engine.sim.VariableStep(sim,
+                    world.cvodeAtol(), world.cvodeRtol());
+            vs.onOutput(() -> {
+                step++;
+                world.setTime(sim.state().t);
+                sample(world);
+            });
+            vs.run(tstop, sim.state().dt);
+            world.setTime(sim.state().t);
+            return;
+        }
         while (sim.state().t < tstop - 0.5 * sim.state().dt) fadvance(world);
     }
 

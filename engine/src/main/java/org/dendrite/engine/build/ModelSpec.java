@@ -159,7 +159,13 @@ public final class ModelSpec {
         /** degC */ public double celsius = 6.3;
         /** 0 backward Euler, 1 Crank–Nicolson, 2 Crank–Nicolson with ion-current correction. */
         public int secondorder = 0;
-        /** Record every k-th step. */
+        /** Record every k-th step (variable step: every recordEvery * dt ms, interpolated). */
         public int recordEvery = 1;
+        /** Variable time step ({@code cvode.active(1)}): the BDF integrator instead of the fixed step. */
+        public boolean cvode;
+        /** Variable step: absolute tolerance (mV for v; NEURON's {@code cvode.atol} default 1e-3). */
+        public double atol = 1e-3;
+        /** Variable step: relative tolerance (NEURON's {@code cvode.rtol} default 0). */
+        public double rtol = 0;
     }
 }

@@ -129,6 +129,21 @@ public final class Simulation implements EventContext {
         return n;
     }
 
+    /** Counts steps taken by another integrator ({@link VariableStep}) in {@link #steps()}. */
+    void stepsAdvanced(long n) {
+        steps += n;
+    }
+
+    /**
+     * Runs from the state after {@link #finitialize} to {@code tstop} with the variable-step integrator,
+     * recording every {@code dt * every} ms; returns the integrator with its statistics.
+     */
+    public VariableStep runVariableStep(double tstop, double atol, double rtol) {
+        VariableStep vs = new VariableStep(this, atol, rtol);
+        vs.run(tstop, state.dt * traces.every());
+        return vs;
+    }
+
     // ---------------------------------------------------------------- finitialize
 
     /** NEURON's {@code finitialize(vInit)} (§6.1). */
@@ -197,7 +212,7 @@ public final class Simulation implements EventContext {
     }
 
     /** Currents, conductances, capacitance and axial terms into rhs and d (§5.4). */
-    private void assemble() {
+    void assemble() {
         double[] rhs = state.rhs, d = state.d, v = state.v;
         for (IonPool ion : ions) ion.beginCurrents(state.celsius);
         java.util.Arrays.fill(rhs, 0);
@@ -222,7 +237,7 @@ public final class Simulation implements EventContext {
     }
 
     /** Hines elimination (§5.5); leaves the voltage change in rhs. */
-    private void solve() {
+    void solve() {
         double[] rhs = state.rhs, d = state.d;
         int n = rhs.length;
         for (int i = n - 1; i >= rootCount; i--) {

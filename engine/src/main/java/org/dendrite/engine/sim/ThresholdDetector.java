@@ -23,6 +23,12 @@ public final class ThresholdDetector {
 
     public SpikeSource source() { return source; }
     public double threshold() { return threshold; }
+    /** The watched value now (mV for v). */
+    public double value() { return watched[index]; }
+    /** Index into the watched array (the node, for v). */
+    public int index() { return index; }
+    /** Whether the watched array is the cell's v (variable-step detection interpolates v). */
+    public boolean watches(double[] array) { return watched == array; }
 
     public void reset() {
         above = false;

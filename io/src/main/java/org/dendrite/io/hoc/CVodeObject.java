@@ -2,7 +2,7 @@ package org.dendrite.io.hoc;
 
 import java.util.List;
 
-/** The {@code cvode} object: variable time step is not available, so {@code active(1)} records a warning. */
+/** The {@code cvode} object: {@code active(1)} selects the variable step for run()/continuerun(), with a note. */
 final class CVodeObject extends BuiltinObject {
     CVodeObject(int index) {
         super("CVode", index);
@@ -15,7 +15,7 @@ final class CVodeObject extends BuiltinObject {
                 if (!args.isEmpty()) {
                     boolean on = num(args, 0, at, m) != 0;
                     in.world().cvodeRequested = on;
-                    if (on) in.world().note("cvode.active(1): variable time step is not available; dendrite runs fixed step (dt)");
+                    if (on) in.world().note("cvode.active(1): " + "variable time step (BDF) in run()/continuerun() for hh/pas/IClamp cells, recorded every dt; fadvance() loops stay fixed step");
                 }
                 return in.world().cvodeRequested ? 1.0 : 0.0;
             case "record": {
@@ -30,7 +30,21 @@ final class CVodeObject extends BuiltinObject {
             case "record_remove":
                 if (!args.isEmpty() && args.get(0) instanceof HocVector) in.world().recordings.removeIf(q -> q.vector() == args.get(0));
                 return 0.0;
-            case "atol": case "rtol": case "maxstep": case "minstep": case "use_daspk": case "condition_order":
+            case "atol":
+                if (!args.isEmpty()) {
+                    double v = num(args, 0, at, m);
+                    if (!(v > 0)) throw at.error("cvode.atol needs a tolerance > 0, got " + v);
+                    in.world().cvodeAtol = v;
+                }
+                return in.world().cvodeAtol;
+            case "rtol":
+                if (!args.isEmpty()) {
+                    double v = num(args, 0, at, m);
+                    if (!(v >= 0)) throw at.error("cvode.rtol needs a tolerance >= 0, got " + v);
+                    in.world().cvodeRtol = v;
+                }
+                return in.world().cvodeRtol;
+            case "maxstep": case "minstep": case "use_daspk": case "condition_order":
             case "cache_efficient": case "use_local_dt":
                 return 0.0;
             default:

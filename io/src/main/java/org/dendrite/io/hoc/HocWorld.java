@@ -39,6 +39,8 @@ public final class HocWorld {
     double tstop = 5;
     double vInit = -65;
     boolean cvodeRequested;
+    /** cvode.atol / cvode.rtol (NEURON's defaults 1e-3 and 0). */
+    double cvodeAtol = 1e-3, cvodeRtol = 0;
 
     HocWorld(MechanismCatalog catalog) {
         this.catalog = catalog;
@@ -68,6 +70,10 @@ public final class HocWorld {
     public double vInit() { return vInit; }
     /** Whether HOC asked for variable time step ({@code cvode.active(1)}); dendrite runs fixed step. */
     public boolean cvodeRequested() { return cvodeRequested; }
+    /** cvode.atol(): absolute tolerance of the variable step (mV for v). */
+    public double cvodeAtol() { return cvodeAtol; }
+    /** cvode.rtol(): relative tolerance of the variable step. */
+    public double cvodeRtol() { return cvodeRtol; }
 
     /** Increases whenever topology, geometry, nseg or the set of inserted mechanisms changes. */
     public long modelVersion() { return modelVersion; }

@@ -362,16 +362,22 @@ public final class ModelReader {
         String method = s.string("method", null);
         int so = s.integer("secondorder", -1);
         r.recordEvery = s.integer("record_every", 1);
+        r.atol = s.number("atol", "1", r.atol);
+        r.rtol = s.number("rtol", "1", r.rtol);
         s.finish();
+        if (!(r.atol > 0) || !Double.isFinite(r.atol)) throw s.error(s.at("atol"), "must be > 0 (mV for v)");
+        if (!(r.rtol >= 0) || !Double.isFinite(r.rtol)) throw s.error(s.at("rtol"), "must be >= 0");
         if (!(r.dt > 0)) throw s.error(s.at("dt"), "must be > 0 ms");
         if (!(r.tstop >= 0)) throw s.error(s.at("tstop"), "must be >= 0 ms");
         if (r.recordEvery < 1) throw s.error(s.at("record_every"), "must be >= 1 step");
         if (method != null && so >= 0) throw s.error(s.path, "give either \"method\" or \"secondorder\", not both");
-        if (method != null) {
+        if ("cvode".equals(method)) {
+            r.cvode = true;
+        } else if (method != null) {
             r.secondorder = switch (method) {
                 case "be", "backward_euler" -> 0;
                 case "cn", "crank_nicolson" -> 2;
-                default -> throw s.error(s.at("method"), "unknown method '" + method + "' (be or cn)");
+                default -> throw s.error(s.at("method"), "unknown method '" + method + "' (be, cn or cvode)");
             };
         } else if (so >= 0) {
             if (so > 2) throw s.error(s.at("secondorder"), "must be 0, 1 or 2");

@@ -47,7 +47,13 @@ public final class ModelWriter {
         sim.put("dt", m.run.dt);
         sim.put("v_init", m.run.vInit);
         sim.put("celsius", m.run.celsius);
-        sim.put("secondorder", m.run.secondorder);
+        if (m.run.cvode) {
+            sim.put("method", "cvode");
+            sim.put("atol", m.run.atol);
+            sim.put("rtol", m.run.rtol);
+        } else {
+            sim.put("secondorder", m.run.secondorder);
+        }
         sim.put("record_every", m.run.recordEvery);
         root.put("simulation", sim);
         if (!m.globals.isEmpty()) root.put("globals", m.globals);

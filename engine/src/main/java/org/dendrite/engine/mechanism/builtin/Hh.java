@@ -15,7 +15,7 @@ import org.dendrite.engine.mechanism.MechanismKind;
  * and a leak; rates scaled by {@code q10 = 3^((celsius-6.3)/10)}. With {@code usetable_hh = 1} (NEURON's
  * default) the six rate values come from 201-point tables over -100..100 mV, linearly interpolated.
  */
-public final class Hh extends MechanismBlock {
+public final class Hh extends MechanismBlock implements org.dendrite.engine.mechanism.OdeStates {
     public static final MechanismType TYPE = new MechanismType("hh", MechanismKind.DENSITY,
             List.of(Variable.parameter("gnabar", "S/cm2", 0.12), Variable.parameter("gkbar", "S/cm2", 0.036),
                     Variable.parameter("gl", "S/cm2", 0.0003), Variable.parameter("el", "mV", -54.3),
@@ -179,6 +179,47 @@ public final class Hh extends MechanismBlock {
             m[i] = cnexp(m[i], rates[0], rates[1], dt);
             h[i] = cnexp(h[i], rates[2], rates[3], dt);
             n[i] = cnexp(n[i], rates[4], rates[5], dt);
+        }
+    }
+
+    @Override
+    public int stateCount() { return 3 * count; }
+
+    @Override
+    public void gather(double[] y, int off) {
+        System.arraycopy(m, 0, y, off, count);
+        System.arraycopy(h, 0, y, off + count, count);
+        System.arraycopy(n, 0, y, off + 2 * count, count);
+    }
+
+    @Override
+    public void scatter(double[] y, int off) {
+        System.arraycopy(y, off, m, 0, count);
+        System.arraycopy(y, off + count, h, 0, count);
+        System.arraycopy(y, off + 2 * count, n, 0, count);
+    }
+
+    /** {@code dy/dt = (inf - y)/tau} for m, h, n at the node's voltage (the rate tables when usetable_hh). */
+    @Override
+    public void derivatives(CellState s, double[] ydot, int off) {
+        double q10 = q10(s.celsius);
+        for (int i = 0; i < count; i++) {
+            rates(s.v[node[i]], q10);
+            store(i);
+            ydot[off + i] = (rates[0] - m[i]) / rates[1];
+            ydot[off + count + i] = (rates[2] - h[i]) / rates[3];
+            ydot[off + 2 * count + i] = (rates[4] - n[i]) / rates[5];
+        }
+    }
+
+    @Override
+    public void jacobianDiagonal(CellState s, double[] jd, int off) {
+        double q10 = q10(s.celsius);
+        for (int i = 0; i < count; i++) {
+            rates(s.v[node[i]], q10);
+            jd[off + i] = -1 / rates[1];
+            jd[off + count + i] = -1 / rates[3];
+            jd[off + 2 * count + i] = -1 / rates[5];
         }
     }
 

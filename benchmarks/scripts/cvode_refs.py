@@ -1,0 +1,127 @@
+"""NEURON CVode references for dendrite's variable-step integrator (issue 15).
+
+hh ball and stick (the bundled `ball_and_stick` model: soma 20 x 20 um hh, dendrite 500 x 2 um pas g 1e-4 S/cm2
+e -65 mV, nseg 5 by d_lambda 0.1 at 100 Hz (as dendrite computes it), Ra 100 ohm cm, cm 1 uF/cm2, IClamp 0.2 nA
+5-45 ms at soma(0.5), v_init -65 mV, 6.3 degC, tstop 60 ms) with cvode.active(1) at NEURON's default tolerances
+(atol 1e-3, rtol 0) and at atol 1e-5. Writes spike times (ms, NetCon threshold 0 mV at soma(0.5)) and
+the number of fadvance calls (CVode steps) from finitialize to tstop to the JSON file given (default: stdout).
+
+Run:  /usr/bin/python3 benchmarks/scripts/cvode_refs.py engine/src/test/resources/cvode/ball_and_stick_neuron.json
+"""
+import json
+import sys
+
+from neuron import h
+
+h.load_file("stdrun.hoc")
+
+
+def run(atol):
+    soma = h.Section(name="soma")
+    soma.L = soma.diam = 20.0
+    soma.insert("hh")
+    dend = h.Section(name="dend")
+    dend.L = 500.0
+    dend.diam = 2.0
+    dend.insert("pas")
+    for sec in (soma, dend):
+        sec.Ra = 100.0
+        sec.cm = 1.0
+    for seg in dend:
+        seg.pas.g = 1e-4
+        seg.pas.e = -65.0
+    dend.connect(soma(1.0), 0.0)
+    lam = 1e5 * (dend.diam / (4 * 3.141592653589793 * 100.0 * dend.Ra * dend.cm)) ** 0.5
+    dend.nseg = int((dend.L / (0.1 * lam) + 0.9) / 2) * 2 + 1
+    stim = h.IClamp(soma(0.5))
+    stim.delay, stim.dur, stim.amp = 5.0, 40.0, 0.2
+    nc = h.NetCon(soma(0.5)._ref_v, None, sec=soma)
+    nc.threshold = 0
+    spikes = h.Vector()
+    nc.record(spikes)
+    cv = h.CVode()
+    cv.active(1)
+    cv.atol(atol)
+    cv.rtol(0)
+    h.celsius = 6.3
+    h.tstop = 60
+    h.finitialize(-65)
+    steps = 0
+    while h.t < 60 - 1e-9:   # with cvode active every fadvance is one integrator step (or an event/stop)
+        h.fadvance()
+        steps += 1
+    return {"atol": atol, "rtol": 0, "dend_nseg": dend.nseg, "spike_times_ms": list(spikes),
+            "fadvance_steps": steps}
+
+
+def run_c91662(atol):
+    """Case 7 of shared/reference/neuron (c91662.swc, hh soma/axon, pas dendrites, 3 pulses) with CVode."""
+    import os
+    here = os.path.dirname(os.path.abspath(__file__))
+    ref = os.path.join(here, "..", "..", "..", "shared", "reference", "neuron")
+    sys.path.insert(0, ref)
+    import case07_swc_c91662 as c7
+    import nrnref
+    for sec in list(h.allsec()):
+        h.delete_section(sec=sec)
+    h.usetable_hh = 0
+    sections = c7.import_swc(c7.SWC_FILE)
+    by_name = {s.name(): s for s in sections}
+    for sec in sections:
+        sec.Ra = 100.0
+        sec.cm = 1.0
+        if sec.name().startswith(("soma", "axon")):
+            sec.insert("hh")
+        else:
+            sec.insert("pas")
+            for seg in sec:
+                seg.pas.g = 3e-5
+                seg.pas.e = -65.0
+    for sec in sections:
+        sec.nseg = nrnref.d_lambda_nseg(sec)
+    soma = by_name["soma[0]"]
+    stims = []
+    for delay in (5.0, 20.0, 35.0):
+        st = h.IClamp(soma(0.5))
+        st.delay, st.dur, st.amp = delay, 2.0, 1.5
+        stims.append(st)
+    recs = {}
+    for name, seg in (("soma[0](0.5)", soma(0.5)), ("axon[0](1)", by_name["axon[0]"](1.0))):
+        nc = h.NetCon(seg._ref_v, None, sec=seg.sec)
+        nc.threshold = 0
+        vec = h.Vector()
+        nc.record(vec)
+        recs[name] = (nc, vec)
+    cv = h.CVode()
+    cv.active(1)
+    cv.atol(atol)
+    cv.rtol(0)
+    h.celsius = 6.3
+    h.finitialize(-65)
+    steps = 0
+    while h.t < 50 - 1e-9:
+        h.fadvance()
+        steps += 1
+    cv.active(0)
+    return {"atol": atol, "rtol": 0, "spike_times_ms": {k: list(v[1]) for k, v in recs.items()},
+            "fadvance_steps": steps}
+
+
+def main():
+    if len(sys.argv) > 2 and sys.argv[2] == "c91662":
+        out = {"neuron_version": h.nrnversion(5), "model": "case07_swc_c91662 of shared/reference/neuron, CVode",
+               "runs": [run_c91662(1e-3)]}
+        open(sys.argv[1], "w").write(json.dumps(out, indent=1) + "\n")
+        return
+    out = {"neuron_version": h.nrnversion(5), "model": "ball_and_stick (bundled), see docstring", "runs": []}
+    for atol in (1e-3, 1e-5):
+        out["runs"].append(run(atol))
+    text = json.dumps(out, indent=1)
+    if len(sys.argv) > 1:
+        open(sys.argv[1], "w").write(text + "\n")
+    else:
+        print(text)
+
+
+if __name__ == "__main__":
+    main()

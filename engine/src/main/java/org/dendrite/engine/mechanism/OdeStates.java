@@ -1,0 +1,24 @@
+package org.dendrite.engine.mechanism;
+
+/**
+ * The derivative form of a mechanism's states (NMODL's DERIVATIVE block), for the variable-step integrator
+ * ({@link org.dendrite.engine.sim.VariableStep}). A mechanism block with states that does not implement it
+ * cannot run variable step. Layout: the block's states occupy {@code stateCount()} consecutive entries of the
+ * integrator's flat vector from {@code offset}, in an order the block chooses (state-major is fine).
+ */
+public interface OdeStates {
+    /** Number of state values of the whole block (states per instance x instances). */
+    int stateCount();
+
+    /** Copies the block's states into {@code y[offset ..]}. */
+    void gather(double[] y, int offset);
+
+    /** Copies {@code y[offset ..]} into the block's states. */
+    void scatter(double[] y, int offset);
+
+    /** dy/dt (per ms) of every state at the current {@code s.v} and states, into {@code ydot[offset ..]}. */
+    void derivatives(CellState s, double[] ydot, int offset);
+
+    /** The diagonal of the states' Jacobian, d(dy_i/dt)/dy_i (1/ms), into {@code jd[offset ..]}. */
+    void jacobianDiagonal(CellState s, double[] jd, int offset);
+}
