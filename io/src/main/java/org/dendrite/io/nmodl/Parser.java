@@ -480,7 +480,10 @@ final class Parser {
                 if (peek().kind() == Kind.NAME && peek(1).is(",")) { name(); expect(","); }
                 expr();
                 expect("{");
-                while (!accept("}")) next();
+                while (!accept("}")) {
+                    if (peek().kind() == Kind.EOF) throw error(peek(), "'}'"); // found by the fuzzer: ran past the end
+                    next();
+                }
                 return new Ignored("LONGITUDINAL_DIFFUSION");
             }
             case "WATCH" -> {
