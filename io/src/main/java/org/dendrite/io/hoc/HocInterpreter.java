@@ -291,8 +291,39 @@ public final class HocInterpreter {
         }
     }
 
+    /**
+     * The execution budget: statements one interpreter may execute (loop bodies count each time round), unlimited
+     * unless set with {@link #setStepLimit} or {@code -Ddendrite.hoc.maxSteps=N}. A script past it ends with a
+     * HocException naming the file and line of the statement (the fuzzer sets it so that no mutated script hangs).
+     */
+    private long stepLimit = Long.getLong("dendrite.hoc.maxSteps", Long.MAX_VALUE);
+    private long steps;
+
+    /**
+     * Null when {@code elements} doubles (8 bytes each) fit in half of the memory this JVM has left, else the
+     * message saying so ({@code what} names the array): one check for HOC arrays and Vectors.
+     */
+    static String tooLarge(long elements, String what) {
+        long free = Runtime.getRuntime().maxMemory() - (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory());
+        if (elements <= Integer.MAX_VALUE - 16 && elements * 8 <= free / 2) return null;
+        return String.format(java.util.Locale.ROOT, "%s of %d elements needs %.3g GB, more than this JVM can use"
+                + " (%.3g GB free)", what, elements, elements * 8 / 1e9, free / 1e9);
+    }
+
+    /** Sets the execution budget (statements; {@code Long.MAX_VALUE} for none) and restarts the count. */
+    public void setStepLimit(long statements) {
+        if (statements <= 0) throw new IllegalArgumentException("the HOC step limit must be positive: " + statements);
+        stepLimit = statements;
+        steps = 0;
+    }
+
     // ================================================================ statements
     void exec(Stmt s) {
+        if (++steps > stepLimit) {
+            steps = stepLimit; // every statement still running reports the same error
+            throw s.error("execution budget exceeded: more than " + stepLimit + " statements executed (a loop that"
+                    + " does not end?); the limit is set by -Ddendrite.hoc.maxSteps");
+        }
         try {
             execInner(s);
         } catch (Signal | HocException e) {
@@ -674,11 +705,8 @@ public final class HocInterpreter {
             int[] dims = dims(d.dims.get(i), d);
             long size0 = 1;
             if (dims != null) for (int k : dims) size0 = Math.min(size0 * Math.max(k, 0), Long.MAX_VALUE / Integer.MAX_VALUE);
-            long free = Runtime.getRuntime().maxMemory() - (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory());
-            if (size0 > Integer.MAX_VALUE - 16 || size0 * 8 > free / 2) {
-                throw d.error(String.format(java.util.Locale.ROOT, "'%s': an array of %d elements needs %.3g GB, more "
-                        + "than this JVM can use (%.3g GB free)", n, size0, size0 * 8 / 1e9, free / 1e9));
-            }
+            String tooLarge = tooLarge(size0, "'" + n + "': an array");
+            if (tooLarge != null) throw d.error(tooLarge);
             int size = (int) size0;
             Symbol old = scope.get(n);
             switch (d.kind) {

@@ -34,7 +34,11 @@ public final class HocVector extends BuiltinObject {
 
     void resize(int n) {
         if (n < 0) n = 0;
-        if (n > data.length) data = Arrays.copyOf(data, Math.max(n, data.length * 2));
+        if (n > data.length) {
+            String tooLarge = HocInterpreter.tooLarge(n, "a Vector");
+            if (tooLarge != null) throw new HocException(tooLarge);
+            data = Arrays.copyOf(data, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(n, 2L * data.length)));
+        }
         if (n > size) Arrays.fill(data, size, n, 0);
         size = n;
     }

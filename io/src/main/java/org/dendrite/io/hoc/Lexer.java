@@ -155,6 +155,8 @@ final class Lexer {
         if (pos < n && Character.isDigit(src.charAt(pos))) {
             int s = pos;
             while (pos < n && Character.isDigit(src.charAt(pos))) pos++;
+            // found by the fuzzer: $2474836481 ended in NumberFormatException
+            if (pos - s > 9) throw error("argument number $" + kind + src.substring(s, pos) + " is too large");
             return new Token(Token.Type.DOLLAR, kind, Integer.parseInt(src.substring(s, pos)), null, line, col);
         }
         if (pos < n && (Character.isLetter(src.charAt(pos)) || src.charAt(pos) == '_')) {

@@ -158,7 +158,12 @@ final class Parser {
     private void include(Token k) {
         Token f = next();
         if (f.kind() != Kind.STRING) throw error(f, "a quoted file name after INCLUDE");
-        Path inc = path.resolveSibling(f.text());
+        Path inc;
+        try {
+            inc = path.resolveSibling(f.text());
+        } catch (java.nio.file.InvalidPathException e) { // found by the fuzzer: INCLUDE "<NUL>"
+            throw new NmodlException(file, f.line(), f.col(), "INCLUDE \"" + f.text() + "\": not a file name (" + e.getReason() + ")");
+        }
         if (!Files.isRegularFile(inc)) {
             throw new NmodlException(file, f.line(), f.col(), "INCLUDE \"" + f.text() + "\": no such file " + inc);
         }
@@ -480,7 +485,10 @@ final class Parser {
                 if (peek().kind() == Kind.NAME && peek(1).is(",")) { name(); expect(","); }
                 expr();
                 expect("{");
-                while (!accept("}")) next();
+                while (!accept("}")) {
+                    if (peek().kind() == Kind.EOF) throw error(peek(), "'}'"); // found by the fuzzer: ran past the end
+                    next();
+                }
                 return new Ignored("LONGITUDINAL_DIFFUSION");
             }
             case "WATCH" -> {
