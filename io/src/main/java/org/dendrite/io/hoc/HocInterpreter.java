@@ -2085,7 +2085,7 @@ public final class HocInterpreter {
         distanceOriginX = x;
     }
 
-    /** Path distance (um) from the origin to (sec, x), both snapped to their nodes as NEURON does. */
+    /** Path distance (um) from the origin to (sec, x): the engine's walk (PathDistance), NEURON's node rules. */
     double distanceFromOrigin(HocSection sec, double x, Node at) {
         HocSection o = distanceOrigin;
         double ox = distanceOriginX;
@@ -2094,33 +2094,18 @@ public final class HocInterpreter {
             while (o.parent != null) o = o.parent;
             ox = 0;
         }
-        return pathDistance(o, o.nodePosition(ox), sec, sec.nodePosition(x), at);
+        return org.dendrite.engine.morphology.PathDistance.between(TREE, o, ox, sec, x);
     }
 
-    private double pathDistance(HocSection a, double pa, HocSection b, double pb, Node at) {
-        Map<HocSection, double[]> up = new java.util.IdentityHashMap<>();
-        HocSection s = a;
-        double p = pa, acc = 0;
-        while (true) {
-            up.put(s, new double[] {p, acc});
-            if (s.parent == null) break;
-            acc += (s.childEnd == 0 ? p : 1 - p) * s.L();
-            p = s.parent.nodePosition(s.parentX);
-            s = s.parent;
-        }
-        s = b;
-        p = pb;
-        acc = 0;
-        while (s != null) {
-            double[] hit = up.get(s);
-            if (hit != null) return hit[1] + acc + Math.abs(hit[0] - p) * s.L();
-            if (s.parent == null) break;
-            acc += (s.childEnd == 0 ? p : 1 - p) * s.L();
-            p = s.parent.nodePosition(s.parentX);
-            s = s.parent;
-        }
-        return 1e20; // NEURON's answer for a location in another tree than the origin
-    }
+    /** The HOC sections as the engine's one path-distance walk sees them. */
+    private static final org.dendrite.engine.morphology.PathDistance.Tree<HocSection> TREE =
+            new org.dendrite.engine.morphology.PathDistance.Tree<>() {
+                public HocSection parent(HocSection s) { return s.parent; }
+                public double parentX(HocSection s) { return s.parentX; }
+                public boolean attachedAtOne(HocSection s) { return s.childEnd != 0; }
+                public double length(HocSection s) { return s.L(); }
+                public int nseg(HocSection s) { return s.nseg(); }
+            };
 
     // ---------------------------------------------------------------- misc helpers for built-ins
     void noteGui(String what) {

@@ -106,7 +106,7 @@ public final class BluePyOptModel {
                 }
             }
         }
-        PathDistance paths = PathDistance.fromSoma(morph);
+        PathDistance paths = PathDistance.fromSoma(morph, spec::nseg);
         for (JsonNode p : ParamsFiles.json(parametersJson)) applyParameter(spec, p, values, lists, paths, registry, parametersJson);
         return spec;
     }
