@@ -326,6 +326,8 @@ public final class ModelParameters {
             s.setRa(i, b.ra(i));
             s.setCm(i, b.cm(i));
             s.setVInit(i, b.vInit(i));
+            s.setSegmentDiameters(i, b.segmentDiameters(i));
+            s.setSegmentCm(i, b.segmentCm(i));
         }
         s.insertions.addAll(b.insertions);
         s.rangeSettings.addAll(b.rangeSettings);

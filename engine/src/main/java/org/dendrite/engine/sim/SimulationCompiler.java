@@ -64,18 +64,21 @@ final class SimulationCompiler {
         java.util.Arrays.fill(area, 100.0);
         for (int s = 0; s < morph.size(); s++) {
             SegmentGeometry g;
+            int ns = topo.nseg(s);
+            double[] segDiam = spec.segmentDiameters(s), segCm = spec.segmentCm(s);
             try {
-                g = SegmentGeometry.of(morph.section(s), topo.nseg(s), spec.ra(s));
+                g = segDiam != null && segDiam.length == ns
+                        ? SegmentGeometry.stylized(morph.section(s).stylizedLength(), segDiam, spec.ra(s))
+                        : SegmentGeometry.of(morph.section(s), ns, spec.ra(s));
             } catch (IllegalArgumentException e) {
                 throw new DendriteException(e.getMessage());
             }
             int first = topo.firstNode(s);
-            int ns = topo.nseg(s);
             for (int j = 0; j < ns; j++) {
                 area[first + j] = g.area()[j];
                 diam[first + j] = g.diam()[j];
                 ri[first + j] = g.ri()[j];
-                cm[first + j] = spec.cm(s);
+                cm[first + j] = segCm != null && segCm.length == ns ? segCm[j] : spec.cm(s);
             }
             ri[first + ns] = g.ri()[ns];
         }
