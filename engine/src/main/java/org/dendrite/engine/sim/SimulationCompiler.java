@@ -465,22 +465,15 @@ final class SimulationCompiler {
             mech = var.substring(0, dot);
             name = var.substring(dot + 1);
         } else {
-            int us = var.lastIndexOf('_');
-            String m2 = null;
-            // NEURON style NAME_MECH; mechanism names may themselves contain '_' (NaTa_t): try every split
-            for (int i = var.indexOf('_'); i > 0; i = var.indexOf('_', i + 1)) {
-                if (densityBlocks.containsKey(var.substring(i + 1))) {
-                    m2 = var.substring(i + 1);
-                    us = i;
-                    break;
-                }
-            }
-            if (m2 == null) {
+            // NEURON style NAME_MECH (mechanism names may themselves contain '_': NaTa_t)
+            org.dendrite.engine.mechanism.SuffixedName sn =
+                    org.dendrite.engine.mechanism.SuffixedName.split(var, densityBlocks::containsKey);
+            if (sn == null) {
                 throw new DendriteException("recording " + p.name() + ": unknown variable '" + var
                         + "' (use v, an ion variable such as ina or cai, or MECH.VAR such as hh.m)");
             }
-            mech = m2;
-            name = var.substring(0, us);
+            mech = sn.mechanism();
+            name = sn.variable();
         }
         MechanismBlock blk = densityBlocks.get(mech);
         if (blk == null) throw new DendriteException("recording " + p.name() + ": mechanism " + mech + " is not inserted anywhere");

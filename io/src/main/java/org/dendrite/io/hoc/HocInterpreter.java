@@ -1656,16 +1656,15 @@ public final class HocInterpreter {
             int p = m.indexOf(name);
             if (p >= 0) return new RangeName(RangeName.Kind.MECH, name, m, p);
         }
-        for (int i = name.indexOf('_'); i > 0; i = name.indexOf('_', i + 1)) {
-            String param = name.substring(0, i), mech = name.substring(i + 1);
+        org.dendrite.engine.mechanism.SuffixedName sn = org.dendrite.engine.mechanism.SuffixedName.split(name, (param, mech) -> {
             MechanismCatalog.Mechanism m = catalog.mechanism(mech);
-            if (m == null || m.pointProcess()) continue;
-            int p = m.indexOf(param);
-            if (p < 0) continue;
-            boolean global = m.parameters().get(p).global();
-            return new RangeName(global ? RangeName.Kind.MECH_GLOBAL : RangeName.Kind.MECH, name, m, p);
-        }
-        return null;
+            return m != null && !m.pointProcess() && m.indexOf(param) >= 0;
+        });
+        if (sn == null) return null;
+        MechanismCatalog.Mechanism m = catalog.mechanism(sn.mechanism());
+        int p = m.indexOf(sn.variable());
+        boolean global = m.parameters().get(p).global();
+        return new RangeName(global ? RangeName.Kind.MECH_GLOBAL : RangeName.Kind.MECH, name, m, p);
     }
 
     /** Whether this name is a density-mechanism range variable or section property (for name_declared). */
