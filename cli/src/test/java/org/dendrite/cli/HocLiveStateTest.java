@@ -96,6 +96,14 @@ class HocLiveStateTest {
     }
 
     @Test
+    void perSegmentDiametersOfStylizedSectionsReachTheEngine() throws Exception {
+        // diam(0:1) = 3:1, diam(x) in for (x, 0), d3.diam(0.3) = 4, d2.cm(0.9) = 2.5: areas, ri and the
+        // dendrites' voltages during a step (the compiled cell had one diameter per section before)
+        List<String> mine = printed(runFile("stylized_diam.hoc", null));
+        assertSameNumbers(Files.readAllLines(DIR.resolve("stylized_diam.nrniv.txt")), mine);
+    }
+
+    @Test
     void vectorsWithTheirOwnTimeBases() throws Exception {
         // vec.record(&v, 0.1), vec.record(&v, tvec) (tvec read), cvode.record(&m_hh, yvec, tvec) (tvec written)
         List<String> mine = printed(runFile("time_bases.hoc", null));

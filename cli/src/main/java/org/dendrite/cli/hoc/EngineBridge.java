@@ -155,23 +155,12 @@ public final class EngineBridge implements HocSimulationBridge {
         sim = Simulation.compile(spec, registry);
         compiles++;
         live.clear();
-        applyPerSegment(world);
         List<Probe> all = sim.traces().probes();
         probes.clear();
         for (int i = 0; i < requests.size(); i++) probes.add(probeOfRequest[i] < 0 ? null : all.get(probeOfRequest[i]));
         extraProbes = all.subList(base, all.size());
         spikeSources.clear();
         for (String name : pendingRecorderNames) spikeSources.add(sim.spikeSources().get(name));
-    }
-
-    /** Section properties that vary along a section and that the model description keeps per section: cm. */
-    private void applyPerSegment(HocWorld world) {
-        double[] cm = sim.capacitance();
-        for (Map.Entry<HocSection, Integer> e : sectionIndex.entrySet()) {
-            HocSection s = e.getKey();
-            int first = sim.topology().firstNode(e.getValue());
-            for (int k = 0; k < s.nseg(); k++) cm[first + k] = s.cm(k);
-        }
     }
 
     /** dt, celsius and secondorder as HOC has them now (they may change between runs without a recompile). */
@@ -417,6 +406,13 @@ public final class EngineBridge implements HocSimulationBridge {
             m.setNseg(i, s.nseg());
             m.setRa(i, s.Ra());
             m.setCm(i, s.cm(0));
+            double[] cms = new double[s.nseg()], diams = new double[s.nseg()];
+            for (int k = 0; k < s.nseg(); k++) {
+                cms[k] = s.cm(k);
+                diams[k] = s.diam(k);
+            }
+            if (!allEqual(cms)) m.setSegmentCm(i, cms);
+            if (s.n3d() < 2 && !allEqual(diams)) m.setSegmentDiameters(i, diams); // diam(x) of a stylized section
             double v0 = s.vInit(0);
             if (Double.isFinite(v0) && v0 != vInit) m.setVInit(i, v0);
             addMechanisms(m, reg, s, i);

@@ -50,6 +50,8 @@ public final class ModelSpec {
     public final List<String> modPaths = new ArrayList<>();
     /** Per-section initial voltage (mV) overriding {@code run.vInit}; NaN where not set. */
     private final double[] vInit;
+    /** Per-segment diameters (um) of stylized sections and per-segment cm (uF/cm2); null where uniform. */
+    private final double[][] segmentDiam, segmentCm;
     /** Model name (for reports); description is free text. */
     public String name = "model", description = "";
 
@@ -57,6 +59,8 @@ public final class ModelSpec {
         this.morphology = morphology;
         int n = morphology.size();
         nseg = new int[n];
+        segmentDiam = new double[n][];
+        segmentCm = new double[n][];
         ra = new double[n];
         cm = new double[n];
         java.util.Arrays.fill(nseg, 1);
@@ -112,6 +116,44 @@ public final class ModelSpec {
     public void setCm(int section, double ufPerCm2) {
         if (!(ufPerCm2 >= 0)) throw new IllegalArgumentException(morphology.section(section).name() + ": cm must be >= 0 uF/cm2");
         cm[section] = ufPerCm2;
+    }
+
+    /**
+     * One diameter (um) per segment of a stylized section, as NEURON's {@code diam(x) = ...} or
+     * {@code diam(0:1) = 2:1} make it (its area and axial resistances follow, segment by segment); used when
+     * the section has exactly that many segments when compiled. Null: the morphology's one diameter.
+     */
+    public void setSegmentDiameters(int section, double[] diamUm) {
+        if (diamUm != null) {
+            if (morphology.section(section).hasPoints()) {
+                throw new IllegalArgumentException(morphology.section(section).name()
+                        + ": per-segment diameters are for stylized sections (this one has 3-D points)");
+            }
+            for (double d : diamUm) {
+                if (!(d > 0)) throw new IllegalArgumentException(morphology.section(section).name() + ": diam must be > 0 um, is " + d);
+            }
+        }
+        segmentDiam[section] = diamUm == null ? null : diamUm.clone();
+    }
+
+    /** Per-segment diameters set by {@link #setSegmentDiameters}, or null. */
+    public double[] segmentDiameters(int section) {
+        return segmentDiam[section] == null ? null : segmentDiam[section].clone();
+    }
+
+    /** One cm (uF/cm2) per segment ({@code cm(x) = ...}), used when the section has that many segments; null: {@link #cm}. */
+    public void setSegmentCm(int section, double[] ufPerCm2) {
+        if (ufPerCm2 != null) {
+            for (double c : ufPerCm2) {
+                if (!(c >= 0)) throw new IllegalArgumentException(morphology.section(section).name() + ": cm must be >= 0 uF/cm2");
+            }
+        }
+        segmentCm[section] = ufPerCm2 == null ? null : ufPerCm2.clone();
+    }
+
+    /** Per-segment cm set by {@link #setSegmentCm}, or null. */
+    public double[] segmentCm(int section) {
+        return segmentCm[section] == null ? null : segmentCm[section].clone();
     }
 
     /** Applies an nseg rule to every section (call after Ra and cm are set, as NEURON users do). */

@@ -119,12 +119,12 @@ public final class ModelParameters {
             mech = param.substring(0, dot);
             plain = param.substring(dot + 1);
         } else {
-            for (String m : insertedIn(sections)) {
-                if (param.endsWith("_" + m)) {
-                    mech = m;
-                    plain = param.substring(0, param.length() - m.length() - 1);
-                    break;
-                }
+            java.util.Collection<String> inserted = insertedIn(sections);
+            org.dendrite.engine.mechanism.SuffixedName sn =
+                    org.dendrite.engine.mechanism.SuffixedName.split(param, inserted::contains);
+            if (sn != null) {
+                mech = sn.mechanism();
+                plain = sn.variable();
             }
         }
         if (mech == null) {
@@ -160,8 +160,7 @@ public final class ModelParameters {
     }
 
     private boolean isMechanismParameter(String param, int[] sections) {
-        for (String m : insertedIn(sections)) if (param.endsWith("_" + m)) return true;
-        return false;
+        return org.dendrite.engine.mechanism.SuffixedName.split(param, insertedIn(sections)::contains) != null;
     }
 
     private Point point(String head, String param, String name) {
@@ -326,6 +325,8 @@ public final class ModelParameters {
             s.setRa(i, b.ra(i));
             s.setCm(i, b.cm(i));
             s.setVInit(i, b.vInit(i));
+            s.setSegmentDiameters(i, b.segmentDiameters(i));
+            s.setSegmentCm(i, b.segmentCm(i));
         }
         s.insertions.addAll(b.insertions);
         s.rangeSettings.addAll(b.rangeSettings);

@@ -64,18 +64,21 @@ final class SimulationCompiler {
         java.util.Arrays.fill(area, 100.0);
         for (int s = 0; s < morph.size(); s++) {
             SegmentGeometry g;
+            int ns = topo.nseg(s);
+            double[] segDiam = spec.segmentDiameters(s), segCm = spec.segmentCm(s);
             try {
-                g = SegmentGeometry.of(morph.section(s), topo.nseg(s), spec.ra(s));
+                g = segDiam != null && segDiam.length == ns
+                        ? SegmentGeometry.stylized(morph.section(s).stylizedLength(), segDiam, spec.ra(s))
+                        : SegmentGeometry.of(morph.section(s), ns, spec.ra(s));
             } catch (IllegalArgumentException e) {
                 throw new DendriteException(e.getMessage());
             }
             int first = topo.firstNode(s);
-            int ns = topo.nseg(s);
             for (int j = 0; j < ns; j++) {
                 area[first + j] = g.area()[j];
                 diam[first + j] = g.diam()[j];
                 ri[first + j] = g.ri()[j];
-                cm[first + j] = spec.cm(s);
+                cm[first + j] = segCm != null && segCm.length == ns ? segCm[j] : spec.cm(s);
             }
             ri[first + ns] = g.ri()[ns];
         }
@@ -462,22 +465,15 @@ final class SimulationCompiler {
             mech = var.substring(0, dot);
             name = var.substring(dot + 1);
         } else {
-            int us = var.lastIndexOf('_');
-            String m2 = null;
-            // NEURON style NAME_MECH; mechanism names may themselves contain '_' (NaTa_t): try every split
-            for (int i = var.indexOf('_'); i > 0; i = var.indexOf('_', i + 1)) {
-                if (densityBlocks.containsKey(var.substring(i + 1))) {
-                    m2 = var.substring(i + 1);
-                    us = i;
-                    break;
-                }
-            }
-            if (m2 == null) {
+            // NEURON style NAME_MECH (mechanism names may themselves contain '_': NaTa_t)
+            org.dendrite.engine.mechanism.SuffixedName sn =
+                    org.dendrite.engine.mechanism.SuffixedName.split(var, densityBlocks::containsKey);
+            if (sn == null) {
                 throw new DendriteException("recording " + p.name() + ": unknown variable '" + var
                         + "' (use v, an ion variable such as ina or cai, or MECH.VAR such as hh.m)");
             }
-            mech = m2;
-            name = var.substring(0, us);
+            mech = sn.mechanism();
+            name = sn.variable();
         }
         MechanismBlock blk = densityBlocks.get(mech);
         if (blk == null) throw new DendriteException("recording " + p.name() + ": mechanism " + mech + " is not inserted anywhere");

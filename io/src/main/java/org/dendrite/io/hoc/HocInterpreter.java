@@ -1684,16 +1684,15 @@ public final class HocInterpreter {
             int p = m.indexOf(name);
             if (p >= 0) return new RangeName(RangeName.Kind.MECH, name, m, p);
         }
-        for (int i = name.indexOf('_'); i > 0; i = name.indexOf('_', i + 1)) {
-            String param = name.substring(0, i), mech = name.substring(i + 1);
+        org.dendrite.engine.mechanism.SuffixedName sn = org.dendrite.engine.mechanism.SuffixedName.split(name, (param, mech) -> {
             MechanismCatalog.Mechanism m = catalog.mechanism(mech);
-            if (m == null || m.pointProcess()) continue;
-            int p = m.indexOf(param);
-            if (p < 0) continue;
-            boolean global = m.parameters().get(p).global();
-            return new RangeName(global ? RangeName.Kind.MECH_GLOBAL : RangeName.Kind.MECH, name, m, p);
-        }
-        return null;
+            return m != null && !m.pointProcess() && m.indexOf(param) >= 0;
+        });
+        if (sn == null) return null;
+        MechanismCatalog.Mechanism m = catalog.mechanism(sn.mechanism());
+        int p = m.indexOf(sn.variable());
+        boolean global = m.parameters().get(p).global();
+        return new RangeName(global ? RangeName.Kind.MECH_GLOBAL : RangeName.Kind.MECH, name, m, p);
     }
 
     /** Whether this name is a density-mechanism range variable or section property (for name_declared). */
@@ -2113,7 +2112,7 @@ public final class HocInterpreter {
         distanceOriginX = x;
     }
 
-    /** Path distance (um) from the origin to (sec, x), both snapped to their nodes as NEURON does. */
+    /** Path distance (um) from the origin to (sec, x): the engine's walk (PathDistance), NEURON's node rules. */
     double distanceFromOrigin(HocSection sec, double x, Node at) {
         HocSection o = distanceOrigin;
         double ox = distanceOriginX;
@@ -2122,33 +2121,18 @@ public final class HocInterpreter {
             while (o.parent != null) o = o.parent;
             ox = 0;
         }
-        return pathDistance(o, o.nodePosition(ox), sec, sec.nodePosition(x), at);
+        return org.dendrite.engine.morphology.PathDistance.between(TREE, o, ox, sec, x);
     }
 
-    private double pathDistance(HocSection a, double pa, HocSection b, double pb, Node at) {
-        Map<HocSection, double[]> up = new java.util.IdentityHashMap<>();
-        HocSection s = a;
-        double p = pa, acc = 0;
-        while (true) {
-            up.put(s, new double[] {p, acc});
-            if (s.parent == null) break;
-            acc += (s.childEnd == 0 ? p : 1 - p) * s.L();
-            p = s.parent.nodePosition(s.parentX);
-            s = s.parent;
-        }
-        s = b;
-        p = pb;
-        acc = 0;
-        while (s != null) {
-            double[] hit = up.get(s);
-            if (hit != null) return hit[1] + acc + Math.abs(hit[0] - p) * s.L();
-            if (s.parent == null) break;
-            acc += (s.childEnd == 0 ? p : 1 - p) * s.L();
-            p = s.parent.nodePosition(s.parentX);
-            s = s.parent;
-        }
-        return 1e20; // NEURON's answer for a location in another tree than the origin
-    }
+    /** The HOC sections as the engine's one path-distance walk sees them. */
+    private static final org.dendrite.engine.morphology.PathDistance.Tree<HocSection> TREE =
+            new org.dendrite.engine.morphology.PathDistance.Tree<>() {
+                public HocSection parent(HocSection s) { return s.parent; }
+                public double parentX(HocSection s) { return s.parentX; }
+                public boolean attachedAtOne(HocSection s) { return s.childEnd != 0; }
+                public double length(HocSection s) { return s.L(); }
+                public int nseg(HocSection s) { return s.nseg(); }
+            };
 
     // ---------------------------------------------------------------- misc helpers for built-ins
     void noteGui(String what) {

@@ -118,7 +118,7 @@ final class DistributionParser {
         }
         decimals = f.integer("decimals", decimals);
         f.finish();
-        if (paths == null) paths = PathDistance.fromSoma(spec.morphology());
+        if (paths == null) paths = PathDistance.fromSoma(spec.morphology(), spec::nseg);
         double dScale = 1;
         if (normalize) {
             double maxL = Distribution.maxTerminalDistance(paths, group);

@@ -454,7 +454,9 @@ public final class ModelReader {
     }
 
     private Variable parameter(MechanismType type, String key, String at) {
-        String plain = key.endsWith("_" + type.name()) ? key.substring(0, key.length() - type.name().length() - 1) : key;
+        org.dendrite.engine.mechanism.SuffixedName sn =
+                org.dendrite.engine.mechanism.SuffixedName.split(key, type.name()::equals);
+        String plain = sn == null ? key : sn.variable();
         Variable v = type.variable(plain).orElse(null);
         if (v == null || v.role() == Variable.Role.ASSIGNED) {
             StringBuilder known = new StringBuilder();

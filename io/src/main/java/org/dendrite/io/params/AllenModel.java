@@ -67,9 +67,12 @@ public final class AllenModel {
             String mech = g.has("mechanism") ? g.get("mechanism").asText() : "";
             String param;
             if (mech.isEmpty()) { // a built-in range variable such as g_pas
-                int us = name.lastIndexOf('_');
-                mech = name.substring(us + 1);
-                param = name.substring(0, us);
+                org.dendrite.engine.mechanism.SuffixedName sn = org.dendrite.engine.mechanism.SuffixedName.split(
+                        name, org.dendrite.engine.mechanism.MechanismLibrary.allen());
+                if (sn == null) throw new DendriteException(fitJson + ": genome name '" + name
+                        + "' has no mechanism and no known mechanism suffix (expected e.g. g_pas)");
+                mech = sn.mechanism();
+                param = sn.variable();
             } else {
                 param = name.endsWith("_" + mech) ? name.substring(0, name.length() - mech.length() - 1) : name;
             }

@@ -106,7 +106,7 @@ public final class BluePyOptModel {
                 }
             }
         }
-        PathDistance paths = PathDistance.fromSoma(morph);
+        PathDistance paths = PathDistance.fromSoma(morph, spec::nseg);
         for (JsonNode p : ParamsFiles.json(parametersJson)) applyParameter(spec, p, values, lists, paths, registry, parametersJson);
         return spec;
     }
@@ -209,12 +209,10 @@ public final class BluePyOptModel {
     /** A section parameter that is a mechanism variable ({@code g_pas}) or an ion variable ({@code ena}). */
     private static void sectionVariable(ModelSpec spec, int s, String name, SegmentValue v, MechanismLibrary registry,
                                         Path file) {
-        for (int i = name.indexOf('_'); i > 0; i = name.indexOf('_', i + 1)) {
-            String mech = name.substring(i + 1);
-            if (registry.contains(mech)) {
-                spec.insertions.add(new ModelSpec.Insertion(mech, s, Map.of(name.substring(0, i), v)));
-                return;
-            }
+        org.dendrite.engine.mechanism.SuffixedName sn = org.dendrite.engine.mechanism.SuffixedName.split(name, registry);
+        if (sn != null) {
+            spec.insertions.add(new ModelSpec.Insertion(sn.mechanism(), s, Map.of(sn.variable(), v)));
+            return;
         }
         if (name.matches("e[a-z]+|[a-z]+[io]")) {
             spec.rangeSettings.add(new ModelSpec.RangeSetting(s, name, v));

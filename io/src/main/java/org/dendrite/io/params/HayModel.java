@@ -55,7 +55,7 @@ public final class HayModel {
                     "gamma", SegmentValue.constant(0.000501))));
             ions(spec, s);
         }
-        PathDistance paths = PathDistance.fromSoma(morph);
+        PathDistance paths = PathDistance.fromSoma(morph, spec::nseg);
         double maxL = Distribution.maxTerminalDistance(paths, apical);
         SegmentValue ih = new Distribution(Distribution.exponential(-0.8696, 2.0870, 3.6161, 0).andThen(x -> 0.0002 * x),
                 paths, spec::nseg, Distribution.Positions.HAY, 1 / maxL, 10, "apical gIhbar");
