@@ -33,6 +33,22 @@ class ModRunTest {
             BREAKPOINT { i = g*(v - e) }
             """;
 
+    /** HOC: a first line, a soma with the leak named three times (insert, g_, e_), a 0.05 nA step, v recorded, a last line. */
+    static final String LEAK_CELL = """
+            %s
+            create soma
+            soma { L = 20 diam = 20 nseg = 1 insert %s g_%s = 0.0005 e_%s = -60 }
+            objref stim, vv
+            soma stim = new IClamp(0.5)
+            stim.del = 10
+            stim.dur = 40
+            stim.amp = 0.05
+            vv = new Vector()
+            vv.record(&soma.v(0.5))
+            tstop = 60
+            %s
+            """;
+
     int run(String... args) {
         CommandLine cl = DendriteCommand.commandLine();
         cl.setOut(new PrintWriter(out));
@@ -95,24 +111,10 @@ class ModRunTest {
     void nrnLoadDllInHocCompilesTheFolderAndItsMechanismInserts() throws Exception {
         Path mech = Files.createDirectories(dir.resolve("mods"));
         Files.writeString(mech.resolve("myleak.mod"), LEAK);
-        String cell = """
-                %s
-                create soma
-                soma { L = 20 diam = 20 nseg = 1 insert %s g_%s = 0.0005 e_%s = -60 }
-                objref stim, vv
-                soma stim = new IClamp(0.5)
-                stim.del = 10
-                stim.dur = 40
-                stim.amp = 0.05
-                vv = new Vector()
-                vv.record(&soma.v(0.5))
-                tstop = 60
-                run()
-                """;
-        Path mine = Files.writeString(dir.resolve("mine.hoc"), cell.formatted(
+        Path mine = Files.writeString(dir.resolve("mine.hoc"), LEAK_CELL.formatted(
                 "nrn_load_dll(\"" + mech.toAbsolutePath().toString().replace("\\", "/") + "/x86_64/.libs/libnrnmech.so\")",
-                "myleak", "myleak", "myleak"));
-        Path pas = Files.writeString(dir.resolve("pas.hoc"), cell.formatted("", "pas", "pas", "pas"));
+                "myleak", "myleak", "myleak", "run()"));
+        Path pas = Files.writeString(dir.resolve("pas.hoc"), LEAK_CELL.formatted("", "pas", "pas", "pas", "run()"));
         assertEquals(0, run("run", mine.toString(), "--out", dir.resolve("h1").toString(), "--quiet"), err.toString());
         assertEquals(0, run("run", pas.toString(), "--out", dir.resolve("h2").toString(), "--quiet"), err.toString());
         double[] a = voltage(dir.resolve("h1")), b = voltage(dir.resolve("h2"));
@@ -125,18 +127,7 @@ class ModRunTest {
     void convertWithModCarriesTheModFilesIntoTheJson() throws Exception {
         Path mech = Files.createDirectories(dir.resolve("mods"));
         Files.writeString(mech.resolve("myleak.mod"), LEAK);
-        Path hoc = Files.writeString(dir.resolve("cell.hoc"), """
-                create soma
-                soma { L = 20 diam = 20 nseg = 1 insert myleak g_myleak = 0.0005 e_myleak = -60 }
-                objref stim, vv
-                soma stim = new IClamp(0.5)
-                stim.del = 10
-                stim.dur = 40
-                stim.amp = 0.05
-                vv = new Vector()
-                vv.record(&soma.v(0.5))
-                tstop = 60
-                """);
+        Path hoc = Files.writeString(dir.resolve("cell.hoc"), LEAK_CELL.formatted("", "myleak", "myleak", "myleak", ""));
         Path json = dir.resolve("cell.json");
         assertEquals(2, run("convert", hoc.toString(), "--out", json.toString()), "without --mod myleak is unknown");
         assertTrue(err.toString().contains("myleak"), err.toString());
