@@ -34,6 +34,8 @@ public final class VariableStep {
     private final int[] odeOffset;
     /** Per node 0.001 * cm (the mass), 0 at zero-area nodes. */
     private final double[] mass;
+    /** Entries the error norm averages over: every state and the voltages of nodes with capacitance. */
+    private final int weightedCount;
     private final double[][] z = new double[MAX_ORDER + 2][];
     private final double[] y, f, jd, acor, prevAcor, w, saved, delta;
     private final double[][] zSaved = new double[MAX_ORDER + 2][];
@@ -82,7 +84,7 @@ public final class VariableStep {
                         + "another variable); use --method be or cn");
             }
         }
-        int count = 0, offset = nv;
+        int offset = nv;
         java.util.List<OdeStates> list = new java.util.ArrayList<>();
         java.util.List<Integer> offs = new java.util.ArrayList<>();
         java.util.List<Double> br = new java.util.ArrayList<>();
@@ -107,7 +109,6 @@ public final class VariableStep {
                     br.add(del[k] + dur[k]);
                 }
             }
-            count++;
         }
         odes = list.toArray(new OdeStates[0]);
         odeOffset = offs.stream().mapToInt(Integer::intValue).toArray();
@@ -115,7 +116,12 @@ public final class VariableStep {
         breaks = br.stream().mapToDouble(Double::doubleValue).filter(x -> x > 0 && Double.isFinite(x))
                 .sorted().distinct().toArray();
         mass = new double[nv];
-        for (int i = 0; i < nv; i++) mass[i] = 0.001 * sim.cm[i];
+        int weighted = ny - nv;
+        for (int i = 0; i < nv; i++) {
+            mass[i] = 0.001 * sim.cm[i];
+            if (mass[i] > 0) weighted++;
+        }
+        weightedCount = Math.max(1, weighted);
         for (int j = 0; j < z.length; j++) {
             z[j] = new double[ny];
             zSaved[j] = new double[ny];
@@ -359,19 +365,13 @@ public final class VariableStep {
         for (int i = nv; i < ny; i++) w[i] = 1 / (rtol * Math.abs(yy[i]) + atol);
     }
 
-    private int weighted() {
-        int n = ny - nv;
-        for (int i = 0; i < nv; i++) if (mass[i] > 0) n++;
-        return Math.max(1, n);
-    }
-
     private double norm(double[] x) {
         double s = 0;
         for (int i = 0; i < ny; i++) {
             double e = x[i] * w[i];
             s += e * e;
         }
-        return Math.sqrt(s / weighted());
+        return Math.sqrt(s / weightedCount);
     }
 
     // ------------------------------------------------------------------ coefficients
