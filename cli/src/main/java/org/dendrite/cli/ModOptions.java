@@ -20,7 +20,6 @@ public final class ModOptions {
     /** The mechanisms loaded from --mod, added to a model that was read without them (published models). */
     public void addTo(ModelSpec spec) {
         if (mod.isEmpty()) return;
-        spec.addMechanisms(NmodlLoader.load(mod, ModelInputs::note), ModelInputs::note);
-        for (Path p : mod) spec.modPaths.add(p.toString());
+        spec.addMechanisms(NmodlLoader.load(mod, ModelInputs::note), mod, ModelInputs::note);
     }
 }

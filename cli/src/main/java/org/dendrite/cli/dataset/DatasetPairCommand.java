@@ -185,8 +185,7 @@ public final class DatasetPairCommand implements Callable<Integer> {
 
     private static ModelSpec fromJson(Path json, List<MechanismType> mechanisms, ModelFolder folder) throws IOException {
         ModelSpec m = ModelInputs.load(json, List.of());
-        if (!mechanisms.isEmpty()) m.addMechanisms(mechanisms, ModelInputs::note);
-        for (Path p : folder.mod) m.modPaths.add(p.toString());
+        if (!mechanisms.isEmpty()) m.addMechanisms(mechanisms, folder.mod, ModelInputs::note);
         return m;
     }
 

@@ -73,14 +73,14 @@ public final class EngineBridge implements HocSimulationBridge {
 
     /** Mechanisms compiled from a user's .mod files (--mod, nrn_load_dll), and those files: carried into specs. */
     private final List<MechanismType> loaded = new ArrayList<>();
-    private final List<String> loadedPaths = new ArrayList<>();
+    private final List<java.nio.file.Path> loadedPaths = new ArrayList<>();
 
     /** Adds compiled .mod mechanisms to those the next compile uses (they replace same-named ones, with a note). */
     public void addLoaded(String origin, List<MechanismType> types, List<java.nio.file.Path> paths,
                           java.util.function.Consumer<String> notes) {
         registry = registry.with(origin, types, notes);
         loaded.addAll(types);
-        for (java.nio.file.Path p : paths) loadedPaths.add(p.toString());
+        loadedPaths.addAll(paths);
     }
 
     public MechanismLibrary library() {
@@ -393,8 +393,7 @@ public final class EngineBridge implements HocSimulationBridge {
         m.run.tstop = world.tstop();
         m.run.vInit = vInit;
         if (!loaded.isEmpty()) {
-            m.addMechanisms(loaded, note -> {});
-            m.modPaths.addAll(loadedPaths);
+            m.addMechanisms(loaded, loadedPaths, note -> {});
         }
         Map<HocSection, Integer> index = new IdentityHashMap<>();
         sectionIndex = index;

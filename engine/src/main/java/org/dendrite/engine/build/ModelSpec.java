@@ -85,10 +85,13 @@ public final class ModelSpec {
     /**
      * Adds mechanisms the model brings (its .mod files) after those it has; {@code notes} hears of every name
      * that replaces a built-in, bundled or earlier loaded one (NEURON's rule for a user's file with a known name).
+     * {@code modFiles} are the .mod files or folders they were compiled from, kept in {@link #modPaths}.
      */
-    public void addMechanisms(List<MechanismType> types, java.util.function.Consumer<String> notes) {
+    public void addMechanisms(List<MechanismType> types, List<java.nio.file.Path> modFiles,
+                              java.util.function.Consumer<String> notes) {
         library().with("the model's .mod files", types, notes);
         loadedMechanisms.addAll(types);
+        for (java.nio.file.Path p : modFiles) modPaths.add(p.toString());
     }
 
     /** The mechanisms this model can use: built-ins, its bundles, then its own loaded mechanisms. */

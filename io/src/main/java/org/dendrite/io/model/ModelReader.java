@@ -202,8 +202,7 @@ public final class ModelReader {
         }
         paths.addAll(extraMod);
         if (paths.isEmpty()) return;
-        spec.addMechanisms(org.dendrite.io.nmodl.NmodlLoader.load(paths, notes), notes);
-        for (Path p : paths) spec.modPaths.add(p.toString());
+        spec.addMechanisms(org.dendrite.io.nmodl.NmodlLoader.load(paths, notes), paths, notes);
     }
 
     private Morphology readMorphology(JsonFields top) {
