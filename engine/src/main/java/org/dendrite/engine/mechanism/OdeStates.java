@@ -21,4 +21,13 @@ public interface OdeStates {
 
     /** The diagonal of the states' Jacobian, d(dy_i/dt)/dy_i (1/ms), into {@code jd[offset ..]}. */
     void jacobianDiagonal(CellState s, double[] jd, int offset);
+
+    /**
+     * Per-state absolute-tolerance scales into {@code scale[offset ..]}: the integrator uses {@code atol * scale}
+     * for that state (NEURON: an NMODL {@code STATE { cai (mM) <1e-4> }} declaration, or
+     * {@code cvode.atolscale("cai", 1e-4)}). The default leaves every scale at 1.
+     */
+    default void toleranceScales(double[] scale, int offset) {
+        java.util.Arrays.fill(scale, offset, offset + stateCount(), 1.0);
+    }
 }
