@@ -385,7 +385,17 @@ public final class EngineBridge implements HocSimulationBridge {
 
     private ModelSpec toSpec(HocWorld world, MechanismLibrary reg, double vInit) {
         Morphology morph = world.toMorphology("hoc");
-        ModelSpec m = new ModelSpec(morph);
+        Map<HocSection, Integer> index = new IdentityHashMap<>();
+        org.dendrite.engine.build.CableSection[] cables = new org.dendrite.engine.build.CableSection[morph.size()];
+        for (HocSection s : world.sections()) {
+            if (s.isDeleted()) continue;
+            int i = morph.indexOf(s.name());
+            if (i < 0) throw new DendriteException("HOC section " + s.name() + " did not reach the engine");
+            index.put(s, i);
+            cables[i] = s.cable();
+        }
+        // the sections' own cables: HOC's L, diam, nseg, Ra, cm and pt3d edits are edits of this model
+        ModelSpec m = new ModelSpec(morph, java.util.Arrays.asList(cables));
         m.name = "hoc";
         m.run.dt = world.dt();
         m.run.celsius = world.celsius();
@@ -395,23 +405,10 @@ public final class EngineBridge implements HocSimulationBridge {
         if (!loaded.isEmpty()) {
             m.addMechanisms(loaded, loadedPaths, note -> {});
         }
-        Map<HocSection, Integer> index = new IdentityHashMap<>();
         sectionIndex = index;
         for (HocSection s : world.sections()) {
             if (s.isDeleted()) continue;
-            int i = morph.indexOf(s.name());
-            if (i < 0) throw new DendriteException("HOC section " + s.name() + " did not reach the engine");
-            index.put(s, i);
-            m.setNseg(i, s.nseg());
-            m.setRa(i, s.Ra());
-            m.setCm(i, s.cm(0));
-            double[] cms = new double[s.nseg()], diams = new double[s.nseg()];
-            for (int k = 0; k < s.nseg(); k++) {
-                cms[k] = s.cm(k);
-                diams[k] = s.diam(k);
-            }
-            if (!allEqual(cms)) m.setSegmentCm(i, cms);
-            if (s.n3d() < 2 && !allEqual(diams)) m.setSegmentDiameters(i, diams); // diam(x) of a stylized section
+            int i = index.get(s);
             double v0 = s.vInit(0);
             if (Double.isFinite(v0) && v0 != vInit) m.setVInit(i, v0);
             addMechanisms(m, reg, s, i);

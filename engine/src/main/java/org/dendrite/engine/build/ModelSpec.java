@@ -18,9 +18,8 @@ import org.dendrite.engine.mechanism.MechanismLibrary;
  */
 public final class ModelSpec {
     private final Morphology morphology;
-    private final int[] nseg;
-    private final double[] ra;
-    private final double[] cm;
+    /** One cable per section (L, nseg, Ra, per-segment diam and cm, 3-D points): the model's geometry. */
+    private final CableSection[] cables;
     public final List<Insertion> insertions = new ArrayList<>();
     public final List<RangeSetting> rangeSettings = new ArrayList<>();
     public final List<PointSpec> points = new ArrayList<>();
@@ -50,22 +49,28 @@ public final class ModelSpec {
     public final List<String> modPaths = new ArrayList<>();
     /** Per-section initial voltage (mV) overriding {@code run.vInit}; NaN where not set. */
     private final double[] vInit;
-    /** Per-segment diameters (um) of stylized sections and per-segment cm (uF/cm2); null where uniform. */
-    private final double[][] segmentDiam, segmentCm;
     /** Model name (for reports); description is free text. */
     public String name = "model", description = "";
 
+    /** A model of {@code morphology} with one new cable per section (its points or stylized size; nseg 1, Ra 35.4, cm 1). */
     public ModelSpec(Morphology morphology) {
         this.morphology = morphology;
         int n = morphology.size();
-        nseg = new int[n];
-        segmentDiam = new double[n][];
-        segmentCm = new double[n][];
-        ra = new double[n];
-        cm = new double[n];
-        java.util.Arrays.fill(nseg, 1);
-        java.util.Arrays.fill(ra, 35.4);
-        java.util.Arrays.fill(cm, 1.0);
+        cables = new CableSection[n];
+        for (int s = 0; s < n; s++) cables[s] = CableSection.of(morphology.section(s));
+        vInit = new double[n];
+        java.util.Arrays.fill(vInit, Double.NaN);
+    }
+
+    /**
+     * A model of {@code morphology} whose geometry is {@code cables} (one per section, in section order),
+     * shared, not copied: whoever holds them (the HOC interpreter) edits this model's geometry.
+     */
+    public ModelSpec(Morphology morphology, List<CableSection> cables) {
+        this.morphology = morphology;
+        int n = morphology.size();
+        if (cables.size() != n) throw new IllegalArgumentException(cables.size() + " cables for " + n + " sections");
+        this.cables = cables.toArray(new CableSection[0]);
         vInit = new double[n];
         java.util.Arrays.fill(vInit, Double.NaN);
     }
@@ -99,69 +104,102 @@ public final class ModelSpec {
         MechanismLibrary lib = MechanismLibrary.named(mechanismLibrary);
         return loadedMechanisms.isEmpty() ? lib : lib.with("the model's .mod files", loadedMechanisms, note -> {});
     }
-    public int nseg(int section) { return nseg[section]; }
-    public double ra(int section) { return ra[section]; }
-    public double cm(int section) { return cm[section]; }
-    public int[] nsegs() { return nseg.clone(); }
+    /** The cable (geometry, nseg, Ra, cm) of one section: the object the compiler reads. */
+    public CableSection cable(int section) { return cables[section]; }
+    public int nseg(int section) { return cables[section].nseg(); }
+    public double ra(int section) { return cables[section].ra(); }
+    /** cm of the section's first segment, uF/cm2 ({@link #segmentCm} when it varies). */
+    public double cm(int section) { return cables[section].cm(0); }
+    public int[] nsegs() {
+        int[] n = new int[cables.length];
+        for (int s = 0; s < n.length; s++) n[s] = cables[s].nseg();
+        return n;
+    }
 
+    /** Sets nseg; per-segment diam and cm are kept as NEURON keeps range values (the old segment holding each new centre). */
     public void setNseg(int section, int n) {
         if (n < 1) throw new IllegalArgumentException(morphology.section(section).name() + ": nseg must be >= 1");
-        nseg[section] = n;
+        cables[section].setNseg(n);
     }
 
     /** Axial resistivity, ohm*cm. */
     public void setRa(int section, double ohmCm) {
         if (!(ohmCm > 0)) throw new IllegalArgumentException(morphology.section(section).name() + ": Ra must be > 0 ohm*cm");
-        ra[section] = ohmCm;
+        cables[section].setRa(ohmCm);
     }
 
-    /** Specific membrane capacitance, uF/cm2. */
+    /** Specific membrane capacitance of every segment of the section, uF/cm2. */
     public void setCm(int section, double ufPerCm2) {
         if (!(ufPerCm2 >= 0)) throw new IllegalArgumentException(morphology.section(section).name() + ": cm must be >= 0 uF/cm2");
-        cm[section] = ufPerCm2;
+        cables[section].setCm(-1, ufPerCm2);
     }
 
     /**
      * One diameter (um) per segment of a stylized section, as NEURON's {@code diam(x) = ...} or
-     * {@code diam(0:1) = 2:1} make it (its area and axial resistances follow, segment by segment); used when
-     * the section has exactly that many segments when compiled. Null: the morphology's one diameter.
+     * {@code diam(0:1) = 2:1} make it (its area and axial resistances follow, segment by segment); one value
+     * per current segment (set nseg first). Null: the morphology's one diameter.
      */
     public void setSegmentDiameters(int section, double[] diamUm) {
-        if (diamUm != null) {
-            if (morphology.section(section).hasPoints()) {
-                throw new IllegalArgumentException(morphology.section(section).name()
-                        + ": per-segment diameters are for stylized sections (this one has 3-D points)");
-            }
-            for (double d : diamUm) {
-                if (!(d > 0)) throw new IllegalArgumentException(morphology.section(section).name() + ": diam must be > 0 um, is " + d);
-            }
+        String name = morphology.section(section).name();
+        CableSection c = cables[section];
+        if (diamUm == null) {
+            if (!c.hasPoints()) c.setDiam(-1, morphology.section(section).stylizedDiam());
+            return;
         }
-        segmentDiam[section] = diamUm == null ? null : diamUm.clone();
+        if (c.hasPoints()) {
+            throw new IllegalArgumentException(name + ": per-segment diameters are for stylized sections (this one has 3-D points)");
+        }
+        if (diamUm.length != c.nseg()) {
+            throw new IllegalArgumentException(name + ": " + diamUm.length + " diameters given for its " + c.nseg() + " segments");
+        }
+        for (double d : diamUm) {
+            if (!(d > 0)) throw new IllegalArgumentException(name + ": diam must be > 0 um, is " + d);
+        }
+        c.setDiameters(diamUm);
     }
 
-    /** Per-segment diameters set by {@link #setSegmentDiameters}, or null. */
+    /** Per-segment diameters (um) of a stylized section whose segments differ, or null (uniform, or 3-D points). */
     public double[] segmentDiameters(int section) {
-        return segmentDiam[section] == null ? null : segmentDiam[section].clone();
+        CableSection c = cables[section];
+        if (c.hasPoints()) return null;
+        double[] d = new double[c.nseg()];
+        for (int j = 0; j < d.length; j++) d[j] = c.diam(j);
+        return uniform(d) ? null : d;
     }
 
-    /** One cm (uF/cm2) per segment ({@code cm(x) = ...}), used when the section has that many segments; null: {@link #cm}. */
+    /** One cm (uF/cm2) per current segment ({@code cm(x) = ...}); null: every segment as the first. */
     public void setSegmentCm(int section, double[] ufPerCm2) {
-        if (ufPerCm2 != null) {
-            for (double c : ufPerCm2) {
-                if (!(c >= 0)) throw new IllegalArgumentException(morphology.section(section).name() + ": cm must be >= 0 uF/cm2");
-            }
+        CableSection c = cables[section];
+        if (ufPerCm2 == null) {
+            c.setCm(-1, c.cm(0));
+            return;
         }
-        segmentCm[section] = ufPerCm2 == null ? null : ufPerCm2.clone();
+        String name = morphology.section(section).name();
+        if (ufPerCm2.length != c.nseg()) {
+            throw new IllegalArgumentException(name + ": " + ufPerCm2.length + " cm values given for its " + c.nseg() + " segments");
+        }
+        for (double x : ufPerCm2) {
+            if (!(x >= 0)) throw new IllegalArgumentException(name + ": cm must be >= 0 uF/cm2");
+        }
+        c.setCms(ufPerCm2);
     }
 
-    /** Per-segment cm set by {@link #setSegmentCm}, or null. */
+    /** Per-segment cm (uF/cm2) of a section whose segments differ, or null. */
     public double[] segmentCm(int section) {
-        return segmentCm[section] == null ? null : segmentCm[section].clone();
+        CableSection c = cables[section];
+        double[] v = new double[c.nseg()];
+        for (int j = 0; j < v.length; j++) v[j] = c.cm(j);
+        return uniform(v) ? null : v;
+    }
+
+    private static boolean uniform(double[] a) {
+        for (double x : a) if (Double.compare(x, a[0]) != 0) return false;
+        return true;
     }
 
     /** Applies an nseg rule to every section (call after Ra and cm are set, as NEURON users do). */
     public void applyNsegRule(NsegRule rule) {
-        for (int s = 0; s < nseg.length; s++) setNseg(s, rule.nseg(morphology.section(s), ra[s], cm[s]));
+        for (int s = 0; s < cables.length; s++) setNseg(s, rule.nseg(morphology.section(s), ra(s), cm(s)));
     }
 
     /** Inserts a density mechanism into a section, with parameter values (others keep their defaults). */

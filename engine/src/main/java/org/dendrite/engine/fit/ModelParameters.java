@@ -317,17 +317,12 @@ public final class ModelParameters {
         }
     }
 
-    /** A copy sharing the (immutable) morphology and records; lists, maps and per-section arrays are new. */
+    /** A copy sharing the (immutable) morphology and records; lists, maps and cables are new. */
     public static ModelSpec copy(ModelSpec b) {
-        ModelSpec s = new ModelSpec(b.morphology());
-        for (int i = 0; i < b.morphology().size(); i++) {
-            s.setNseg(i, b.nseg(i));
-            s.setRa(i, b.ra(i));
-            s.setCm(i, b.cm(i));
-            s.setVInit(i, b.vInit(i));
-            s.setSegmentDiameters(i, b.segmentDiameters(i));
-            s.setSegmentCm(i, b.segmentCm(i));
-        }
+        java.util.List<org.dendrite.engine.build.CableSection> cables = new java.util.ArrayList<>();
+        for (int i = 0; i < b.morphology().size(); i++) cables.add(b.cable(i).copy());
+        ModelSpec s = new ModelSpec(b.morphology(), cables);
+        for (int i = 0; i < b.morphology().size(); i++) s.setVInit(i, b.vInit(i));
         s.insertions.addAll(b.insertions);
         s.rangeSettings.addAll(b.rangeSettings);
         s.points.addAll(b.points);

@@ -19,6 +19,11 @@ public abstract class PointProcessBlock extends MechanismBlock implements EventT
         for (int k = 0; k < count; k++) f[k] = 100.0 / s.area[node[k]];
     }
 
+    /** Recomputes the area factors after the membrane areas changed during a run (a geometry edit). */
+    public final void areaChanged(CellState s) {
+        for (int k = 0; k < count; k++) f[k] = 100.0 / s.area[node[k]];
+    }
+
     /** Default NET_RECEIVE: this point process takes no events. */
     @Override
     public void receive(int instance, double t, double[] weight, double flag, EventContext ctx) {

@@ -144,6 +144,21 @@ public final class Simulation implements EventContext {
         return vs;
     }
 
+    /**
+     * Applies edits of the model's cables (L, diam, Ra, cm, 3-D points; nseg unchanged) made since compile or the
+     * last call: membrane areas, diameters, cm and the matrix coefficients are recomputed in place, so the next
+     * step uses them, as NEURON's {@code diam_changed} recomputes them before its next step. Voltages and
+     * states are kept.
+     *
+     * @throws IllegalStateException when a section's nseg differs from the compiled one (that needs a compile)
+     */
+    public void geometryChanged() {
+        SimulationCompiler.nodeGeometry(compiler.spec(), topology, state.area, state.diam, cm, a, b);
+        for (MechanismBlock m : blocks) {
+            if (m instanceof org.dendrite.engine.mechanism.PointProcessBlock p) p.areaChanged(state);
+        }
+    }
+
     // ---------------------------------------------------------------- finitialize
 
     /** NEURON's {@code finitialize(vInit)} (§6.1). */

@@ -54,41 +54,18 @@ final class SimulationCompiler {
         this.morph = spec.morphology();
     }
 
+    ModelSpec spec() {
+        return spec;
+    }
+
     Simulation compile() {
         topo = new Topology(morph, spec.nsegs());
         int n = topo.nodeCount();
         double[] area = new double[n];
-        double[] ri = new double[n];
         double[] cm = new double[n];
         double[] diam = new double[n];
-        java.util.Arrays.fill(area, 100.0);
-        for (int s = 0; s < morph.size(); s++) {
-            SegmentGeometry g;
-            int ns = topo.nseg(s);
-            double[] segDiam = spec.segmentDiameters(s), segCm = spec.segmentCm(s);
-            try {
-                g = segDiam != null && segDiam.length == ns
-                        ? SegmentGeometry.stylized(morph.section(s).stylizedLength(), segDiam, spec.ra(s))
-                        : SegmentGeometry.of(morph.section(s), ns, spec.ra(s));
-            } catch (IllegalArgumentException e) {
-                throw new DendriteException(e.getMessage());
-            }
-            int first = topo.firstNode(s);
-            for (int j = 0; j < ns; j++) {
-                area[first + j] = g.area()[j];
-                diam[first + j] = g.diam()[j];
-                ri[first + j] = g.ri()[j];
-                cm[first + j] = segCm != null && segCm.length == ns ? segCm[j] : spec.cm(s);
-            }
-            ri[first + ns] = g.ri()[ns];
-        }
-        int[] parent = topo.parents();
         double[] a = new double[n], b = new double[n];
-        for (int i = topo.rootCount(); i < n; i++) {
-            double g = 1.0 / ri[i];
-            b[i] = (-1e2 * g) / area[i];
-            a[i] = (-1e2 * g) / area[parent[i]];
-        }
+        nodeGeometry(spec, topo, area, diam, cm, a, b);
         createIons(n);
         state = new CellState(n, area, diam, ions);
         ModelSpec.RunSettings run = spec.run;
@@ -117,6 +94,44 @@ final class SimulationCompiler {
         sim.vInitOverride = vInitOverride(n);
         sim.compiler = this;
         return sim;
+    }
+
+    /**
+     * Fills the per-node membrane area (um2; 100 at zero-area nodes), diameter (um), cm (uF/cm2) and the
+     * matrix coefficients a, b of every node from the spec's cables (neuron-numerics §3-4); at compile and
+     * again when geometry changes during a run ({@link Simulation#geometryChanged}).
+     */
+    static void nodeGeometry(ModelSpec spec, Topology topo, double[] area, double[] diam, double[] cm,
+                             double[] a, double[] b) {
+        int n = topo.nodeCount();
+        double[] ri = new double[n];
+        java.util.Arrays.fill(area, 100.0);
+        java.util.Arrays.fill(diam, 0);
+        for (int s = 0; s < spec.morphology().size(); s++) {
+            org.dendrite.engine.build.CableSection c = spec.cable(s);
+            int ns = topo.nseg(s);
+            if (c.nseg() != ns) throw new IllegalStateException(c.name() + ": nseg " + c.nseg() + " but " + ns + " compiled");
+            SegmentGeometry g;
+            try {
+                g = c.geometry();
+            } catch (IllegalArgumentException e) {
+                throw new DendriteException(e.getMessage());
+            }
+            int first = topo.firstNode(s);
+            for (int j = 0; j < ns; j++) {
+                area[first + j] = g.area()[j];
+                diam[first + j] = g.diam()[j];
+                ri[first + j] = g.ri()[j];
+                cm[first + j] = c.cm(j);
+            }
+            ri[first + ns] = g.ri()[ns];
+        }
+        int[] parent = topo.parents();
+        for (int i = topo.rootCount(); i < n; i++) {
+            double g = 1.0 / ri[i];
+            b[i] = (-1e2 * g) / area[i];
+            a[i] = (-1e2 * g) / area[parent[i]];
+        }
     }
 
     /** Per-node initial voltages from per-section settings: every node of the section, its 0-end root included. */

@@ -465,19 +465,19 @@ final class Builtins {
 
     /** stdlib's lambda_f(f): the AC length constant (um) of a section at f Hz (neuron-numerics §4.1). */
     static double lambdaF(HocSection s, double freq, Ast.Node at) {
-        double cm = s.cm[s.segmentIndex(0.5)];
+        double cm = s.cm(s.segmentIndex(0.5));
         if (cm == 0) return 1e10;
-        if (s.n3d < 2) {
-            return 1e5 * Math.sqrt(s.diam(s.segmentIndex(0.5)) / (4 * Math.PI * freq * s.ra * cm));
+        if (s.n3d() < 2) {
+            return 1e5 * Math.sqrt(s.diam(s.segmentIndex(0.5)) / (4 * Math.PI * freq * s.Ra() * cm));
         }
-        double[] arc = s.arc3d();
+        double[] arc = s.cable.arc3d();
         double lam = 0;
-        for (int k = 1; k < s.n3d; k++) {
-            double d = (double) s.pd[k - 1] + s.pd[k];
+        for (int k = 1; k < s.n3d(); k++) {
+            double d = (double) s.diam3d(k - 1) + s.diam3d(k);
             if (!(d > 0)) throw at.error("lambda_f: zero 3-D diameter in " + s.name());
             lam += (arc[k] - arc[k - 1]) / Math.sqrt(d);
         }
-        lam *= Math.sqrt(2) * 1e-5 * Math.sqrt(4 * Math.PI * freq * s.ra * cm);
+        lam *= Math.sqrt(2) * 1e-5 * Math.sqrt(4 * Math.PI * freq * s.Ra() * cm);
         return s.L() / lam;
     }
 
@@ -493,7 +493,7 @@ final class Builtins {
             HocSection p = sec.parent;
             return ri(p, p.nodePosition(sec.parentX));
         }
-        if (x >= 1) return sec.segmentRi(sec.nseg);
+        if (x >= 1) return sec.segmentRi(sec.nseg());
         return sec.segmentRi(sec.segmentIndex(x));
     }
 
@@ -503,7 +503,7 @@ final class Builtins {
      * decreasing attachment position.
      */
     private void printTree(HocSection s, int col, boolean root) {
-        int n = s.nseg;
+        int n = s.nseg();
         StringBuilder sb = new StringBuilder();
         int firstSeg;
         if (root) {
@@ -526,8 +526,8 @@ final class Builtins {
     /** NEURON's psection() text: geometry, connection, and the PARAMETER values of the first segment. */
     private void psection(HocSection s) {
         StringBuilder sb = new StringBuilder();
-        sb.append(s.name()).append(" { nseg=").append(s.nseg).append("  L=").append(HocFormat.g(s.L(), 6))
-                .append("  Ra=").append(HocFormat.g(s.ra, 6)).append('\n');
+        sb.append(s.name()).append(" { nseg=").append(s.nseg()).append("  L=").append(HocFormat.g(s.L(), 6))
+                .append("  Ra=").append(HocFormat.g(s.Ra(), 6)).append('\n');
         if (s.parent != null) {
             sb.append('\t').append(s.parent.name()).append(" connect ").append(s.name()).append(" (")
                     .append(HocFormat.g(s.childEnd, 6)).append("), ").append(HocFormat.g(s.parentX, 6)).append('\n');
@@ -540,7 +540,7 @@ final class Builtins {
             sb.append("\t/*location 0 attached to cell ").append(cell).append("*/\n");
         }
         sb.append("\t/* First segment only */\n");
-        String cap = "\tinsert capacitance { cm=" + HocFormat.g(s.cm[0], 6) + "}\n";
+        String cap = "\tinsert capacitance { cm=" + HocFormat.g(s.cm(0), 6) + "}\n";
         String morph = "\tinsert morphology { diam=" + HocFormat.g(s.diam(0), 6) + "}\n";
         sb.append(s.nsegChanged ? cap + morph : morph + cap);
         for (MechanismInstance m : s.mechanisms.values()) {
@@ -561,25 +561,25 @@ final class Builtins {
     private void pt3d() {
         fns.put("pt3dclear", (a, at) -> {
             HocSection s = in.currentSection(at);
-            s.pt3dclear();
+            s.cable.pt3dclear();
             in.world().changed();
             return 0.0;
         });
         fns.put("pt3dadd", (a, at) -> {
             arity(a, 4, 4, at, "pt3dadd");
             HocSection s = in.currentSection(at);
-            s.pt3dadd(n(a, 0, at, "pt3dadd"), n(a, 1, at, "pt3dadd"), n(a, 2, at, "pt3dadd"), n(a, 3, at, "pt3dadd"));
+            s.cable.pt3dadd(n(a, 0, at, "pt3dadd"), n(a, 1, at, "pt3dadd"), n(a, 2, at, "pt3dadd"), n(a, 3, at, "pt3dadd"));
             in.world().changed();
-            return (double) s.n3d;
+            return (double) s.n3d();
         });
         fns.put("pt3dchange", (a, at) -> {
             HocSection s = in.currentSection(at);
             int i = point(s, n(a, 0, at, "pt3dchange"), at);
             if (a.size() == 2) {
-                s.pt3dchange(i, s.px[i], s.py[i], s.pz[i], n(a, 1, at, "pt3dchange"));
+                s.cable.pt3dchange(i, s.x3d(i), s.y3d(i), s.z3d(i), n(a, 1, at, "pt3dchange"));
             } else {
                 arity(a, 5, 5, at, "pt3dchange");
-                s.pt3dchange(i, n(a, 1, at, "pt3dchange"), n(a, 2, at, "pt3dchange"), n(a, 3, at, "pt3dchange"),
+                s.cable.pt3dchange(i, n(a, 1, at, "pt3dchange"), n(a, 2, at, "pt3dchange"), n(a, 3, at, "pt3dchange"),
                         n(a, 4, at, "pt3dchange"));
             }
             in.world().changed();
@@ -589,15 +589,15 @@ final class Builtins {
             arity(a, 5, 5, at, "pt3dinsert");
             HocSection s = in.currentSection(at);
             int i = (int) n(a, 0, at, "pt3dinsert");
-            if (i < 0 || i > s.n3d) throw at.error("pt3dinsert: index " + i + " out of range (n3d = " + s.n3d + ")");
-            s.pt3dinsert(i, n(a, 1, at, "pt3dinsert"), n(a, 2, at, "pt3dinsert"), n(a, 3, at, "pt3dinsert"),
+            if (i < 0 || i > s.n3d()) throw at.error("pt3dinsert: index " + i + " out of range (n3d = " + s.n3d() + ")");
+            s.cable.pt3dinsert(i, n(a, 1, at, "pt3dinsert"), n(a, 2, at, "pt3dinsert"), n(a, 3, at, "pt3dinsert"),
                     n(a, 4, at, "pt3dinsert"));
             in.world().changed();
             return 0.0;
         });
         fns.put("pt3dremove", (a, at) -> {
             HocSection s = in.currentSection(at);
-            s.pt3dremove(point(s, n(a, 0, at, "pt3dremove"), at));
+            s.cable.pt3dremove(point(s, n(a, 0, at, "pt3dremove"), at));
             in.world().changed();
             return 0.0;
         });
@@ -610,26 +610,26 @@ final class Builtins {
             }
             return (double) s.pt3dStyle;
         });
-        fns.put("n3d", (a, at) -> (double) in.currentSection(at).n3d);
+        fns.put("n3d", (a, at) -> (double) in.currentSection(at).n3d());
         fns.put("x3d", (a, at) -> {
             HocSection s = in.currentSection(at);
-            return (double) s.px[point(s, n(a, 0, at, "x3d"), at)];
+            return (double) s.x3d(point(s, n(a, 0, at, "x3d"), at));
         });
         fns.put("y3d", (a, at) -> {
             HocSection s = in.currentSection(at);
-            return (double) s.py[point(s, n(a, 0, at, "y3d"), at)];
+            return (double) s.y3d(point(s, n(a, 0, at, "y3d"), at));
         });
         fns.put("z3d", (a, at) -> {
             HocSection s = in.currentSection(at);
-            return (double) s.pz[point(s, n(a, 0, at, "z3d"), at)];
+            return (double) s.z3d(point(s, n(a, 0, at, "z3d"), at));
         });
         fns.put("diam3d", (a, at) -> {
             HocSection s = in.currentSection(at);
-            return (double) s.pd[point(s, n(a, 0, at, "diam3d"), at)];
+            return (double) s.diam3d(point(s, n(a, 0, at, "diam3d"), at));
         });
         fns.put("arc3d", (a, at) -> {
             HocSection s = in.currentSection(at);
-            return s.arc3d()[point(s, n(a, 0, at, "arc3d"), at)];
+            return s.cable.arc3d()[point(s, n(a, 0, at, "arc3d"), at)];
         });
         fns.put("define_shape", (a, at) -> {
             defineShape();
@@ -639,7 +639,7 @@ final class Builtins {
 
     private static int point(HocSection s, double i, Ast.Node at) {
         int k = (int) i;
-        if (k < 0 || k >= s.n3d) throw at.error("3-D point index " + k + " out of range (n3d = " + s.n3d + ") in " + s.name());
+        if (k < 0 || k >= s.n3d()) throw at.error("3-D point index " + k + " out of range (n3d = " + s.n3d() + ") in " + s.name());
         return k;
     }
 
@@ -656,23 +656,17 @@ final class Builtins {
             for (HocSection s : w.subtree(root)) {
                 double[] origin = {0, 0, 0};
                 if (s.parent != null) origin = location(s.parent, s.parent.nodePosition(s.parentX) == s.parentX ? s.parentX : s.parentX);
-                if (s.n3d == 0) {
+                if (s.n3d() == 0) {
                     double L = s.L();
-                    int nseg = s.nseg;
+                    int nseg = s.nseg();
                     double[] diams = new double[nseg];
                     for (int j = 0; j < nseg; j++) diams[j] = s.diam(j);
-                    s.pt3dadd(origin[0], origin[1], origin[2], diams[0]);
-                    for (int j = 0; j < nseg; j++) s.pt3dadd(origin[0] + L * s.centre(j), origin[1], origin[2], diams[j]);
-                    s.pt3dadd(origin[0] + L, origin[1], origin[2], diams[nseg - 1]);
+                    s.cable.pt3dadd(origin[0], origin[1], origin[2], diams[0]);
+                    for (int j = 0; j < nseg; j++) s.cable.pt3dadd(origin[0] + L * s.centre(j), origin[1], origin[2], diams[j]);
+                    s.cable.pt3dadd(origin[0] + L, origin[1], origin[2], diams[nseg - 1]);
                 } else if (s.parent != null) {
-                    double dx = origin[0] - s.px[0], dy = origin[1] - s.py[0], dz = origin[2] - s.pz[0];
-                    if (dx != 0 || dy != 0 || dz != 0) {
-                        for (int k = 0; k < s.n3d; k++) {
-                            s.px[k] = (float) (s.px[k] + dx);
-                            s.py[k] = (float) (s.py[k] + dy);
-                            s.pz[k] = (float) (s.pz[k] + dz);
-                        }
-                    }
+                    double dx = origin[0] - s.x3d(0), dy = origin[1] - s.y3d(0), dz = origin[2] - s.z3d(0);
+                    if (dx != 0 || dy != 0 || dz != 0) s.cable.translate(dx, dy, dz);
                 }
             }
         }
@@ -680,18 +674,19 @@ final class Builtins {
     }
 
     private static double[] location(HocSection s, double x) {
-        if (s.n3d == 0) return new double[] {0, 0, 0};
-        double[] arc = s.arc3d();
-        double target = x * arc[s.n3d - 1];
-        for (int k = 1; k < s.n3d; k++) {
-            if (arc[k] >= target || k == s.n3d - 1) {
+        int n3d = s.n3d();
+        if (n3d == 0) return new double[] {0, 0, 0};
+        double[] arc = s.cable.arc3d();
+        double target = x * arc[n3d - 1];
+        for (int k = 1; k < n3d; k++) {
+            if (arc[k] >= target || k == n3d - 1) {
                 double seg = arc[k] - arc[k - 1];
                 double f = seg > 0 ? (target - arc[k - 1]) / seg : 1;
-                return new double[] {s.px[k - 1] + f * (s.px[k] - s.px[k - 1]), s.py[k - 1] + f * (s.py[k] - s.py[k - 1]),
-                        s.pz[k - 1] + f * (s.pz[k] - s.pz[k - 1])};
+                return new double[] {s.x3d(k - 1) + f * (s.x3d(k) - s.x3d(k - 1)), s.y3d(k - 1) + f * (s.y3d(k) - s.y3d(k - 1)),
+                        s.z3d(k - 1) + f * (s.z3d(k) - s.z3d(k - 1))};
             }
         }
-        return new double[] {s.px[0], s.py[0], s.pz[0]};
+        return new double[] {s.x3d(0), s.y3d(0), s.z3d(0)};
     }
 
     // ---------------------------------------------------------------- simulation

@@ -599,7 +599,7 @@ public final class HocInterpreter {
     private void execForSeg(ForSeg f) {
         HocSection sec = currentSection(f);
         boolean ends = f.ends == null || num(eval(f.ends), f.ends) != 0;
-        int n = sec.nseg;
+        int n = sec.nseg();
         List<Double> xs = new ArrayList<>();
         if (ends) xs.add(0.0);
         // NEURON accumulates the centres: x = dx/2, then x += dx (matches its last bits)
@@ -1069,11 +1069,11 @@ public final class HocInterpreter {
                     + (m != null ? " (it is a point process; use new " + name + "(x))" : ""));
         }
         if (sec.mechanisms.containsKey(name)) return;
-        sec.mechanisms.put(name, new MechanismInstance(m, sec.nseg));
+        sec.mechanisms.put(name, new MechanismInstance(m, sec.nseg()));
         for (String ion : m.ions()) {
             MechanismCatalog.Mechanism im = catalog.ion(ion);
             if (im != null && !sec.mechanisms.containsKey(im.name())) {
-                sec.mechanisms.put(im.name(), new MechanismInstance(im, sec.nseg));
+                sec.mechanisms.put(im.name(), new MechanismInstance(im, sec.nseg()));
             }
         }
         world.changed();
@@ -1723,10 +1723,10 @@ public final class HocInterpreter {
                 return sec.L();
             case NSEG:
                 noArgs(r);
-                return (double) sec.nseg;
+                return (double) sec.nseg();
             case RA:
                 noArgs(r);
-                return sec.ra;
+                return sec.Ra();
             case RALLBRANCH:
                 noArgs(r);
                 return 1.0;
@@ -1736,7 +1736,7 @@ public final class HocInterpreter {
         int seg = sec.segmentIndex(x);
         switch (rn.kind) {
             case DIAM: return sec.diam(seg);
-            case CM: return sec.cm[seg];
+            case CM: return sec.cm(seg);
             case V: {
                 if (initialized && bridge != null) {
                     double live = bridge.value(world, HocPointer.range(this, sec, x, "v"));
@@ -1787,7 +1787,8 @@ public final class HocInterpreter {
         switch (rn.kind) {
             case L:
                 noArgs(r);
-                sec.setLength(value);
+                if (!(value > 0)) throw r.error("L must be > 0 um, not " + HocFormat.g(value, 8));
+                sec.cable.setLength(value);
                 world.changed();
                 return;
             case NSEG: {
@@ -1802,8 +1803,7 @@ public final class HocInterpreter {
             case RA:
                 noArgs(r);
                 if (!(value > 0)) throw r.error("Ra must be > 0 ohm cm");
-                sec.ra = value;
-                sec.invalidateGeometry();
+                sec.cable.setRa(value);
                 world.changed();
                 return;
             case RALLBRANCH:
@@ -1817,7 +1817,7 @@ public final class HocInterpreter {
             assignRangeLinear(r, value, value, r);
             return;
         }
-        int lo = 0, hi = sec.nseg - 1;
+        int lo = 0, hi = sec.nseg() - 1;
         if (r.args != null) {
             double x = rangeX(r, sec);
             if (rn.kind == RangeName.Kind.V && (x <= 0 || x >= 1)) {
@@ -1864,18 +1864,18 @@ public final class HocInterpreter {
         switch (rn.kind) {
             case DIAM:
                 if (!(value > 0)) throw at.error("diam must be > 0 um, not " + value);
-                if (lo == 0 && hi == sec.nseg - 1) sec.setDiam(-1, value);
-                else for (int j = lo; j <= hi; j++) sec.setDiam(j, value);
+                if (lo == 0 && hi == sec.nseg() - 1) sec.cable.setDiam(-1, value);
+                else for (int j = lo; j <= hi; j++) sec.cable.setDiam(j, value);
                 world.changed();
                 return;
             case CM:
-                for (int j = lo; j <= hi; j++) sec.cm[j] = value;
+                for (int j = lo; j <= hi; j++) sec.cable.setCm(j, value);
                 forwardSegments(sec, lo, hi, "cm", value);
                 return;
             case V:
                 for (int j = lo; j <= hi; j++) sec.v[j] = value;
                 forwardSegments(sec, lo, hi, "v", value);
-                if (lo == 0 && hi == sec.nseg - 1 && whole) {
+                if (lo == 0 && hi == sec.nseg() - 1 && whole) {
                     // the whole section includes its 1-end node (and the 0-end node of a root section)
                     sec.vEnds[1] = value;
                     if (sec.parent == null) sec.vEnds[0] = value;
@@ -1927,7 +1927,7 @@ public final class HocInterpreter {
         RangeArg ra = (RangeArg) r.args.get(0);
         double x1 = num(eval(ra.from), ra.from), x2 = num(eval(ra.to), ra.to);
         if (!(x1 >= 0 && x1 <= 1 && x2 >= 0 && x2 <= 1)) throw ra.error("range " + x1 + ":" + x2 + " outside [0, 1]");
-        for (int j = 0; j < sec.nseg; j++) {
+        for (int j = 0; j < sec.nseg(); j++) {
             double c = sec.centre(j);
             if (c < Math.min(x1, x2) - 1e-12 || c > Math.max(x1, x2) + 1e-12) continue;
             double y = x2 == x1 ? y1 : y1 + (y2 - y1) * (c - x1) / (x2 - x1);

@@ -137,17 +137,7 @@ public final class HocWorld {
             int parent = s.parent == null ? -1 : index.get(s.parent);
             double px = s.parent == null ? 0 : s.parentX;
             SectionType type = typeOf(s.name());
-            Section sec;
-            if (s.n3d() > 1) {
-                float[] x = new float[s.n3d], y = new float[s.n3d], z = new float[s.n3d], d = new float[s.n3d];
-                System.arraycopy(s.px, 0, x, 0, s.n3d);
-                System.arraycopy(s.py, 0, y, 0, s.n3d);
-                System.arraycopy(s.pz, 0, z, 0, s.n3d);
-                System.arraycopy(s.pd, 0, d, 0, s.n3d);
-                sec = Section.withPoints(s.name(), type, parent, px, x, y, z, d);
-            } else {
-                sec = Section.stylized(s.name(), type, parent, px, s.L(), s.diam(0));
-            }
+            Section sec = s.cable.toSection(type, parent, px);
             index.put(s, b.add(sec));
             List<HocSection> ch = new ArrayList<>(kids.getOrDefault(s, List.of()));
             ch.sort((p, q) -> Long.compare(p.connectSerial, q.connectSerial));

@@ -111,10 +111,10 @@ final class Import3d {
             Section s = m.section(i);
             HocSection h = arrays.get(s.type().neuronName())[slot[i]];
             if (s.hasPoints()) {
-                for (int k = 0; k < s.pointCount(); k++) h.pt3dadd(s.x(k), s.y(k), s.z(k), s.diam(k));
+                for (int k = 0; k < s.pointCount(); k++) h.cable.pt3dadd(s.x(k), s.y(k), s.z(k), s.diam(k));
             } else {
-                h.setLength(s.stylizedLength());
-                h.setDiam(-1, s.stylizedDiam());
+                h.cable.setLength(s.stylizedLength());
+                h.cable.setDiam(-1, s.stylizedDiam());
             }
             made.add(h);
         }
