@@ -104,6 +104,17 @@ class HocLiveStateTest {
     }
 
     @Test
+    void geometryEditedBetweenStepsTakesEffectAtTheNextStep() throws Exception {
+        // diam, L, Ra of a stylized section, soma diam under an IClamp, diam(0.3) of one segment, pt3dchange and L
+        // of a section with 3-D points, cm: each between fadvance() calls, as NEURON applies them (diam_changed)
+        HocRun[] run = new HocRun[1];
+        List<String> mine = printed(runFile("geometry_between_steps.hoc", run));
+        assertSameNumbers(Files.readAllLines(DIR.resolve("geometry_between_steps.nrniv.txt")), mine);
+        // applied to the compiled arrays in place: one compile for the whole run
+        assertEquals(1, run[0].bridge().compileCount());
+    }
+
+    @Test
     void vectorsWithTheirOwnTimeBases() throws Exception {
         // vec.record(&v, 0.1), vec.record(&v, tvec) (tvec read), cvode.record(&m_hh, yvec, tvec) (tvec written)
         List<String> mine = printed(runFile("time_bases.hoc", null));

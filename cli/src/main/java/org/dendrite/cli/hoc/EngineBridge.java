@@ -44,6 +44,8 @@ public final class EngineBridge implements HocSimulationBridge {
     private ModelSpec spec;
     /** Structure the simulation was compiled from (see {@link #structureKey}); null forces a compile. */
     private String compiledKey;
+    /** World geometry and model versions the compiled arrays reflect. */
+    private long compiledGeometry, compiledModel;
     /** Model section index, point-process and NetCon model names of the compiled world. */
     private Map<HocSection, Integer> sectionIndex = new IdentityHashMap<>();
     private Map<PointProcess, String> pointNames = new IdentityHashMap<>();
@@ -112,8 +114,11 @@ public final class EngineBridge implements HocSimulationBridge {
         if (sim == null || !key.equals(compiledKey)) {
             compile(world, vInit);
             compiledKey = key;
+            compiledGeometry = world.geometryVersion();
+            compiledModel = world.modelVersion();
         } else {
             syncRunSettings(world);
+            applyGeometry(world);
         }
         sim.finitialize(vInit);
         world.setTime(sim.state().t);
@@ -198,10 +203,28 @@ public final class EngineBridge implements HocSimulationBridge {
         return k.toString();
     }
 
+    /**
+     * L, diam, Ra, cm or 3-D points edited in HOC since the last look (they are edits of the compiled model's
+     * own cables): areas and matrix coefficients are recomputed before the next step, as NEURON's
+     * {@code diam_changed} makes its next fadvance do. A structural edit (nseg, insert, new sections or point
+     * processes) needs a compile and waits for the next finitialize, with a note.
+     */
+    private void applyGeometry(HocWorld world) {
+        if (world.modelVersion() != compiledModel) {
+            world.note("a structural change after finitialize (nseg, insert/uninsert, create, connect, new point "
+                    + "process or NetCon) takes effect at the next finitialize(); NEURON applies it at the next fadvance()");
+            return;
+        }
+        if (world.geometryVersion() == compiledGeometry) return;
+        sim.geometryChanged();
+        compiledGeometry = world.geometryVersion();
+    }
+
     @Override
     public void fadvance(HocWorld world) {
         if (sim == null) finitialize(world, world.vInit());
         syncRunSettings(world);
+        applyGeometry(world);
         if (world.t() != sim.state().t) sim.state().t = world.t();
         sim.fadvance();
         step++;
@@ -215,6 +238,7 @@ public final class EngineBridge implements HocSimulationBridge {
         if (world.cvodeRequested()) {
             // cvode.active(1): the variable step, recordings sampled every dt from the interpolated history
             syncRunSettings(world);
+            applyGeometry(world);
             if (world.t() != sim.state().t) sim.state().t = world.t();
             org.dendrite.engine.sim.VariableStep vs = new org.dendrite.engine.sim.VariableStep(sim,
                     world.cvodeAtol(), world.cvodeRtol());

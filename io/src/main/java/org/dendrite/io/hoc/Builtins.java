@@ -562,14 +562,14 @@ final class Builtins {
         fns.put("pt3dclear", (a, at) -> {
             HocSection s = in.currentSection(at);
             s.cable.pt3dclear();
-            in.world().changed();
+            in.world().geometryChanged();
             return 0.0;
         });
         fns.put("pt3dadd", (a, at) -> {
             arity(a, 4, 4, at, "pt3dadd");
             HocSection s = in.currentSection(at);
             s.cable.pt3dadd(n(a, 0, at, "pt3dadd"), n(a, 1, at, "pt3dadd"), n(a, 2, at, "pt3dadd"), n(a, 3, at, "pt3dadd"));
-            in.world().changed();
+            in.world().geometryChanged();
             return (double) s.n3d();
         });
         fns.put("pt3dchange", (a, at) -> {
@@ -582,7 +582,7 @@ final class Builtins {
                 s.cable.pt3dchange(i, n(a, 1, at, "pt3dchange"), n(a, 2, at, "pt3dchange"), n(a, 3, at, "pt3dchange"),
                         n(a, 4, at, "pt3dchange"));
             }
-            in.world().changed();
+            in.world().geometryChanged();
             return 0.0;
         });
         fns.put("pt3dinsert", (a, at) -> {
@@ -592,13 +592,13 @@ final class Builtins {
             if (i < 0 || i > s.n3d()) throw at.error("pt3dinsert: index " + i + " out of range (n3d = " + s.n3d() + ")");
             s.cable.pt3dinsert(i, n(a, 1, at, "pt3dinsert"), n(a, 2, at, "pt3dinsert"), n(a, 3, at, "pt3dinsert"),
                     n(a, 4, at, "pt3dinsert"));
-            in.world().changed();
+            in.world().geometryChanged();
             return 0.0;
         });
         fns.put("pt3dremove", (a, at) -> {
             HocSection s = in.currentSection(at);
             s.cable.pt3dremove(point(s, n(a, 0, at, "pt3dremove"), at));
-            in.world().changed();
+            in.world().geometryChanged();
             return 0.0;
         });
         fns.put("pt3dstyle", (a, at) -> {
@@ -670,7 +670,7 @@ final class Builtins {
                 }
             }
         }
-        w.changed();
+        w.geometryChanged();
     }
 
     private static double[] location(HocSection s, double x) {

@@ -1789,7 +1789,7 @@ public final class HocInterpreter {
                 noArgs(r);
                 if (!(value > 0)) throw r.error("L must be > 0 um, not " + HocFormat.g(value, 8));
                 sec.cable.setLength(value);
-                world.changed();
+                world.geometryChanged();
                 return;
             case NSEG: {
                 noArgs(r);
@@ -1804,7 +1804,7 @@ public final class HocInterpreter {
                 noArgs(r);
                 if (!(value > 0)) throw r.error("Ra must be > 0 ohm cm");
                 sec.cable.setRa(value);
-                world.changed();
+                world.geometryChanged();
                 return;
             case RALLBRANCH:
                 noArgs(r);
@@ -1866,10 +1866,11 @@ public final class HocInterpreter {
                 if (!(value > 0)) throw at.error("diam must be > 0 um, not " + value);
                 if (lo == 0 && hi == sec.nseg() - 1) sec.cable.setDiam(-1, value);
                 else for (int j = lo; j <= hi; j++) sec.cable.setDiam(j, value);
-                world.changed();
+                world.geometryChanged();
                 return;
             case CM:
                 for (int j = lo; j <= hi; j++) sec.cable.setCm(j, value);
+                world.geometryChanged();
                 forwardSegments(sec, lo, hi, "cm", value);
                 return;
             case V:

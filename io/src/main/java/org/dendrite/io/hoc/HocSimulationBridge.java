@@ -6,7 +6,9 @@ package org.dendrite.io.hoc;
  * {@code continuerun} in HOC delegates to this interface. HOC never runs inside the time-step loop: an
  * implementation compiles the world to the engine's flat arrays at {@link #finitialize} (again only when
  * {@link HocWorld#modelVersion()} changed since the last compile; parameter edits between runs may be
- * applied to the compiled arrays) and steps in the engine.
+ * applied to the compiled arrays) and steps in the engine. Geometry edits ({@link HocWorld#geometryVersion()}:
+ * L, diam, Ra, cm, 3-D points) change the sections' cables, which the compiled model shares, and take effect at
+ * the next {@link #fadvance}.
  *
  * <p>Contract:
  * <ul>

@@ -31,6 +31,7 @@ public final class HocWorld {
     private long sectionSerial;
     private long connectSerial;
     private long modelVersion;
+    private long geometryVersion;
 
     double t = 0;
     double dt = 0.025;
@@ -75,10 +76,19 @@ public final class HocWorld {
     /** cvode.rtol(): relative tolerance of the variable step. */
     public double cvodeRtol() { return cvodeRtol; }
 
-    /** Increases whenever topology, geometry, nseg or the set of inserted mechanisms changes. */
+    /** Increases whenever topology, nseg or the set of inserted mechanisms changes (the model must be compiled again). */
     public long modelVersion() { return modelVersion; }
 
+    /**
+     * Increases whenever L, diam, Ra, cm or 3-D points of a section change (nseg unchanged): a running
+     * simulation recomputes areas and matrix coefficients from the sections' cables at its next step, as
+     * NEURON does after {@code diam_changed}.
+     */
+    public long geometryVersion() { return geometryVersion; }
+
     void changed() { modelVersion++; }
+
+    void geometryChanged() { geometryVersion++; }
 
     long nextSectionSerial() { return sectionSerial++; }
 
