@@ -185,6 +185,51 @@ class ModRunTest {
         assertTrue(err.toString().contains("pointer nope.vp: no point process named 'nope'"), err.toString());
     }
 
+    /** HOC's {@code setpointer pp.vp, dend.v(0.5)} binds the POINTER as the JSON "pointers" key does. */
+    @Test
+    @Tag("neuron-agreement")
+    void hocSetpointerBindsAPointProcessPointerAsJsonDoes() throws Exception {
+        Path mech = Files.createDirectories(dir.resolve("pmods"));
+        Files.writeString(mech.resolve("vprobe.mod"), """
+                NEURON { POINT_PROCESS vprobe POINTER vp RANGE seen }
+                UNITS { (mV) = (millivolt) }
+                ASSIGNED { vp (mV) seen (mV) }
+                BREAKPOINT { seen = vp }
+                """);
+        String cell = """
+                nrn_load_dll("%s/x86_64/.libs/libnrnmech.so")
+                create soma, dend
+                connect dend(0), soma(1)
+                soma { L = 20  diam = 20  insert hh }
+                dend { L = 200  diam = 1  insert pas }
+                objref stim, probe
+                soma stim = new IClamp(0.5)
+                stim.del = 2
+                stim.dur = 5
+                stim.amp = 0.3
+                soma probe = new vprobe(0.5)
+                %s
+                dt = 0.025
+                finitialize(-65)
+                fadvance()
+                printf("%%.17g %%.17g\\n", t, probe.seen)
+                while (t < 2.5 - dt/2) fadvance()
+                printf("%%.17g %%.17g\\n", t, probe.seen)
+                """;
+        String folder = mech.toAbsolutePath().toString().replace("\\", "/");
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        org.dendrite.cli.hoc.HocRun run = new org.dendrite.cli.hoc.HocRun(
+                org.dendrite.engine.mechanism.MechanismLibrary.standard(), List.of(), new java.io.PrintStream(buf, true));
+        run.interpreter().execute(cell.formatted(folder, "setpointer probe.vp, dend.v(0.5)"), "ptr.hoc");
+        String[] lines = buf.toString().lines().filter(l -> !l.startsWith("\t")).toArray(String[]::new);
+        // NEURON 8.2.2, this script under nrniv (vprobe.mod built by nrnivmodl): the same 17 digits at both times
+        assertEquals(List.of("0.025000000000000001 -65.112597961693538", "2.5000000000000018 -63.225982078970915"),
+                List.of(lines), buf.toString());
+        Path bad = Files.writeString(dir.resolve("bad.hoc"), cell.formatted(folder, "setpointer probe.vp, t"));
+        assertEquals(2, run("run", bad.toString(), "--out", dir.resolve("pb").toString(), "--quiet"));
+        assertTrue(err.toString().contains("bad.hoc:12") && err.toString().contains("must be a section variable"), err.toString());
+    }
+
     @Test
     @Tag("neuron-agreement")
     @Tag("data")

@@ -440,6 +440,14 @@ public final class EngineBridge implements HocSimulationBridge {
         for (var g : world.mechanismGlobals().entrySet()) m.globals.put(g.getKey(), g.getValue());
         Map<PointProcess, String> names = addPointProcesses(m, world, index);
         pointNames = names;
+        for (HocWorld.PointerRequest pr : world.pointers()) {
+            // setpointer: the same binding as the JSON "pointers" key
+            HocPointer t = pr.target();
+            Integer sec = index.get(t.section());
+            String point = names.get(pr.point());
+            if (sec == null || point == null) continue; // a deleted section or a point process not placed
+            m.pointers.add(new ModelSpec.PointerSpec(point, pr.pointer(), new Location(sec, t.x()), t.variable()));
+        }
         addNetCons(m, world, index, names);
         addRecordings(m, world, index, names);
         return m;

@@ -237,6 +237,12 @@ final class Ast {
         Connect(Token at, String file, Expr child, Expr parent) { super(at, file); this.child = child; this.parent = parent; }
     }
 
+    /** {@code setpointer pp.name, sec.var(x)}. */
+    static final class SetPointer extends Stmt {
+        final Expr pointer, target;
+        SetPointer(Token at, String file, Expr pointer, Expr target) { super(at, file); this.pointer = pointer; this.target = target; }
+    }
+
     static final class Insert extends Stmt {
         final String mechanism;
         final boolean remove;

@@ -431,6 +431,8 @@ public final class HocInterpreter {
             }
         } else if (s instanceof Connect) {
             execConnect((Connect) s);
+        } else if (s instanceof SetPointer) {
+            execSetPointer((SetPointer) s);
         } else if (s instanceof Insert) {
             Insert ins = (Insert) s;
             if (ins.remove) uninsert(currentSection(s), ins.mechanism, s);
@@ -1001,6 +1003,24 @@ public final class HocInterpreter {
     private static String describe(Expr e) {
         if (e instanceof Ref) return "'" + ((Ref) e).name + "'";
         return "the expression";
+    }
+
+    /** {@code setpointer pp.name, sec.var(x)}: the POINTER {@code name} of point process {@code pp} reads that variable. */
+    private void execSetPointer(SetPointer sp) {
+        String usage = "setpointer needs a point process's POINTER and a section variable: setpointer pp.name, sec.v(0.5)";
+        if (!(sp.pointer instanceof Ref) || ((Ref) sp.pointer).target == null) throw sp.pointer.error(usage);
+        Ref r = (Ref) sp.pointer;
+        if (r.args != null || r.index != null) throw r.error(usage);
+        Object pp = eval(r.target);
+        if (!(pp instanceof PointProcess)) {
+            throw r.error("setpointer: " + typeName(pp) + " is not a point process (" + usage + ")");
+        }
+        HocPointer target = pointerTo(sp.target);
+        if (target.kind() != HocPointer.Kind.RANGE) {
+            throw sp.target.error("setpointer: the target must be a section variable such as dend.v(0.5) or cai(0.5), not "
+                    + target.describe());
+        }
+        world.setPointer((PointProcess) pp, r.name, target);
     }
 
     private void execConnect(Connect c) {

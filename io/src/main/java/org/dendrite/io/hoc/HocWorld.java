@@ -26,6 +26,7 @@ public final class HocWorld {
     final List<NetConnection> netCons = new ArrayList<>();
     final List<RecordRequest> recordings = new ArrayList<>();
     final List<PlayRequest> plays = new ArrayList<>();
+    final List<PointerRequest> pointers = new ArrayList<>();
     final Map<String, Double> mechanismGlobals = new LinkedHashMap<>();
     final List<String> notes = new ArrayList<>();
     private long sectionSerial;
@@ -57,6 +58,18 @@ public final class HocWorld {
     public List<RecordRequest> recordings() { return Collections.unmodifiableList(recordings); }
     /** {@code Vector.play} requests (an engine that cannot apply them says so through the bridge). */
     public List<PlayRequest> plays() { return Collections.unmodifiableList(plays); }
+    /** {@code setpointer pp.name, sec.var(x)}: POINTER {@code pointer} of {@code point} reads {@code target}. */
+    public record PointerRequest(PointProcess point, String pointer, HocPointer target) {}
+
+    /** Every {@code setpointer} in force (a later one for the same POINTER replaces the earlier). */
+    public List<PointerRequest> pointers() { return Collections.unmodifiableList(pointers); }
+
+    void setPointer(PointProcess point, String pointer, HocPointer target) {
+        pointers.removeIf(p -> p.point() == point && p.pointer().equals(pointer));
+        pointers.add(new PointerRequest(point, pointer, target));
+        changed();
+    }
+
     /** Values of mechanism globals set in HOC, e.g. {@code usetable_hh → 0}. */
     public Map<String, Double> mechanismGlobals() { return Collections.unmodifiableMap(mechanismGlobals); }
     /** Things the interpreter accepted but ignored or approximated (GUI objects, cvode). */

@@ -17,7 +17,7 @@ final class Parser {
             "strdef", "double", "local", "localobj", "create", "public", "external", "access", "connect", "insert",
             "uninsert", "forall", "forsec", "ifsec", "print", "stop", "iterator_statement", "setpointer", "depvar",
             "eqn", "parallel", "help", "delete");
-    private static final Set<String> UNSUPPORTED = Set.of("setpointer", "depvar",
+    private static final Set<String> UNSUPPORTED = Set.of("depvar",
             "eqn", "parallel", "help");
 
     private final List<Token> tokens;
@@ -264,6 +264,14 @@ final class Parser {
                     }
                 }
                 return new Print(t, file, items);
+            }
+            case "setpointer": {
+                // setpointer pp.ptr, sec.var(x): an NMODL POINTER of a point process bound to a range variable
+                advance();
+                Expr pointer = postfix();
+                expectOp(",");
+                Expr target = postfix();
+                return new SetPointer(t, file, pointer, target);
             }
             case "delete":
                 throw error(t, "unsupported HOC construct 'delete' (use delete_section())");
