@@ -115,6 +115,31 @@ class HocLiveStateTest {
     }
 
     @Test
+    @Tag("cli")
+    void convertWritesPerSegmentDiamAndCmAndTheJsonRunsBitIdentical(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path hoc = DIR.resolve("per_segment_convert.hoc"), json = dir.resolve("cell.json");
+        for (List<String> args : List.of(List.of("convert", hoc.toString(), "--out", json.toString()),
+                List.of("run", hoc.toString(), "--out", dir.resolve("h").toString(), "-q", "--no-plot"),
+                List.of("run", json.toString(), "--out", dir.resolve("j").toString(), "-q", "--no-plot"))) {
+            picocli.CommandLine cl = DendriteCommand.commandLine();
+            java.io.StringWriter err = new java.io.StringWriter();
+            cl.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+            cl.setErr(new java.io.PrintWriter(err));
+            assertEquals(0, cl.execute(args.toArray(new String[0])), args + ": " + err);
+        }
+        com.fasterxml.jackson.databind.JsonNode props = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.toFile()).get("properties");
+        // d1: diam(0:1) = 3:1 over 5 segments (centres 0.1..0.9); d2: cm(0.9) = 2.5 on its last segment of 4
+        assertEquals("[2.8,2.4,2.0,1.6,1.2]", props.get(1).get("diam").toString());
+        assertEquals("[1.0,1.0,1.0,2.5]", props.get(2).get("cm").toString());
+        assertEquals("[4.0,1.5,1.5]", props.get(3).get("diam").toString());
+        List<String> a = Files.readAllLines(dir.resolve("h/traces.csv")), b = Files.readAllLines(dir.resolve("j/traces.csv"));
+        assertEquals(401, a.size() - 1, "10 ms at dt 0.025 plus t = 0");
+        // the same cable, compiled from the JSON file: every value identical to the last printed digit
+        assertEquals(a, b);
+    }
+
+    @Test
     void vectorsWithTheirOwnTimeBases() throws Exception {
         // vec.record(&v, 0.1), vec.record(&v, tvec) (tvec read), cvode.record(&m_hh, yvec, tvec) (tvec written)
         List<String> mine = printed(runFile("time_bases.hoc", null));

@@ -388,6 +388,8 @@ public final class ModelReader {
     private void readProperties(JsonFields top) {
         List<JsonNode> list = top.array("properties");
         int[] explicitNseg = new int[morph.size()];
+        double[][] segmentCm = new double[morph.size()][], segmentDiam = new double[morph.size()][];
+        String[] cmAt = new String[morph.size()], diamAt = new String[morph.size()];
         NsegRule rule = null;
         JsonFields d = top.object("discretization");
         if (d != null) rule = readRule(d);
@@ -395,16 +397,38 @@ public final class ModelReader {
             JsonFields p = new JsonFields(file, "$.properties[" + i + "]", list.get(i));
             List<Integer> targets = resolve(p.raw("in"), p.at("in"));
             double ra = p.number("Ra", "ohm*cm", Double.NaN);
-            double cm = p.number("cm", "uF/cm2", Double.NaN);
+            // "cm": one value, or one per segment; "diam": one per segment of a stylized section
+            double[] cms = perSegment(p, "cm", "uF/cm2");
+            double[] diams = perSegment(p, "diam", "um");
+            double cm = cms == null && p.has("cm") ? p.number("cm", "uF/cm2", Double.NaN) : Double.NaN;
+            if (diams == null && p.has("diam")) throw p.error(p.at("diam"), "expected one diameter (um) per segment, an array");
             int nseg = p.integer("nseg", 0);
             double vInit = p.number("v_init", "mV", Double.NaN);
             p.finish();
             if (!Double.isNaN(ra) && !(ra > 0)) throw p.error(p.at("Ra"), "must be > 0 ohm*cm");
             if (!Double.isNaN(cm) && !(cm >= 0)) throw p.error(p.at("cm"), "must be >= 0 uF/cm2");
+            if (cms != null) for (double c : cms) if (!(c >= 0)) throw p.error(p.at("cm"), "must be >= 0 uF/cm2");
+            if (diams != null) for (double dm : diams) if (!(dm > 0)) throw p.error(p.at("diam"), "must be > 0 um");
             if (p.has("nseg") && nseg < 1) throw p.error(p.at("nseg"), "must be >= 1");
             for (int s : targets) {
                 if (!Double.isNaN(ra)) spec.setRa(s, ra);
-                if (!Double.isNaN(cm)) spec.setCm(s, cm);
+                if (!Double.isNaN(cm)) {
+                    spec.setCm(s, cm);
+                    segmentCm[s] = null;
+                    cmAt[s] = null;
+                }
+                if (cms != null) {
+                    segmentCm[s] = cms;
+                    cmAt[s] = p.at("cm");
+                }
+                if (diams != null) {
+                    if (morph.section(s).hasPoints()) {
+                        throw p.error(p.at("diam"), "per-segment diameters are for stylized sections; "
+                                + morph.section(s).name() + " has 3-D points");
+                    }
+                    segmentDiam[s] = diams;
+                    diamAt[s] = p.at("diam");
+                }
                 if (nseg > 0) explicitNseg[s] = nseg;
                 if (!Double.isNaN(vInit)) spec.setVInit(s, vInit);
             }
@@ -415,6 +439,34 @@ public final class ModelReader {
             throw top.error("$.discretization", e.getMessage());
         }
         for (int s = 0; s < morph.size(); s++) if (explicitNseg[s] > 0) spec.setNseg(s, explicitNseg[s]);
+        // per-segment values last: they need the final nseg
+        for (int s = 0; s < morph.size(); s++) {
+            if (segmentDiam[s] != null) {
+                checkSegments(top, diamAt[s], segmentDiam[s].length, s);
+                spec.setSegmentDiameters(s, segmentDiam[s]);
+            }
+            if (segmentCm[s] != null) {
+                checkSegments(top, cmAt[s], segmentCm[s].length, s);
+                spec.setSegmentCm(s, segmentCm[s]);
+            }
+        }
+    }
+
+    private void checkSegments(JsonFields top, String at, int given, int s) {
+        if (given != spec.nseg(s)) {
+            throw top.error(at, given + " values for the " + spec.nseg(s) + " segments of " + morph.section(s).name()
+                    + " (one per segment; give nseg in the same file)");
+        }
+    }
+
+    /** An array of numbers at {@code key} (one per segment), or null when the key is absent or not an array. */
+    private static double[] perSegment(JsonFields p, String key, String unit) {
+        JsonNode n = p.raw(key);
+        if (n == null || !n.isArray()) return null;
+        double[] v = new double[n.size()];
+        if (v.length == 0) throw p.error(p.at(key), "expected one value per segment, got an empty array");
+        for (int i = 0; i < v.length; i++) v[i] = p.toNumber(n.get(i), p.at(key) + "[" + i + "]", unit);
+        return v;
     }
 
     private NsegRule readRule(JsonFields d) {

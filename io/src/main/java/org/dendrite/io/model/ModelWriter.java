@@ -19,7 +19,8 @@ import org.dendrite.io.output.AtomicFiles;
 
 /**
  * Writes a {@link ModelSpec} as a dendrite JSON model file that {@link ModelReader} reads back into the same
- * model: sections inline (3-D points as the float values stored), per-section Ra/cm/nseg, every inserted
+ * model: sections inline (3-D points as the float values stored), per-section Ra/nseg, cm (and diam of stylized
+ * sections) per segment where the segments differ, every inserted
  * mechanism with its values (uniform, or one value per segment), ion values, point processes, network and
  * recordings. Used by {@code dendrite convert} to move a HOC-built cell to the JSON format.
  */
@@ -63,7 +64,9 @@ public final class ModelWriter {
             p.put("in", morph.section(s).name());
             p.put("nseg", m.nseg(s));
             p.put("Ra", m.ra(s));
-            p.put("cm", m.cm(s));
+            double[] cms = m.segmentCm(s), diams = m.segmentDiameters(s);
+            p.put("cm", cms != null ? cms : (Object) m.cm(s));        // one per segment when they differ
+            if (diams != null) p.put("diam", diams);                    // stylized sections whose segments differ
             if (!Double.isNaN(m.vInit(s))) p.put("v_init", m.vInit(s));
             props.add(p);
         }

@@ -43,6 +43,19 @@ class ModelReaderErrorTest {
     }
 
     @Test
+    void perSegmentDiamAndCmNeedOneValuePerSegment() throws Exception {
+        ModelSpec m = read("\"properties\": [{\"in\": \"soma\", \"nseg\": 3, \"cm\": [1, 2, 3], \"diam\": [20, 10, 5]}],");
+        assertEquals(2, m.segmentCm(0)[1], 0);
+        assertEquals(5, m.segmentDiameters(0)[2], 0);
+        // the area of segment 2 follows its own diameter: pi * 5 um * (20/3) um
+        assertEquals(Math.PI * 5 * (20.0 / 3), m.cable(0).area(2), 1e-9);
+        String msg = error("\"properties\": [{\"in\": \"soma\", \"nseg\": 3, \"diam\": [20, 10]}],");
+        assertTrue(msg.contains("$.properties[0].diam") && msg.contains("2 values for the 3 segments of soma"), msg);
+        msg = error("\"properties\": [{\"in\": \"soma\", \"diam\": 20}],");
+        assertTrue(msg.contains("$.properties[0].diam") && msg.contains("one diameter (um) per segment"), msg);
+    }
+
+    @Test
     void unitsAreConvertedOrRejected() throws Exception {
         ModelSpec m = read("\"simulation\": {\"tstop\": \"0.5 s\", \"dt\": \"25 us\", \"v_init\": \"-0.07 V\"},");
         assertEquals(500, m.run.tstop, 1e-9);
