@@ -193,6 +193,20 @@ public final class RunCommand implements Callable<Integer> {
                 org.dendrite.engine.mechanism.MechanismLibrary.standard(), records,
                 quiet ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : System.out);
         run.loadMechanisms(mods.mod, ModelInputs::note);
+        if (method != null) {
+            // the command line chooses the method over the files': fixed step (backward Euler or Crank-Nicolson)
+            // despite their cvode.active(1) and secondorder, or the variable step as cvode.active(1) before them
+            String mm = method.toLowerCase(Locale.ROOT);
+            switch (mm) {
+                case "be", "cn" -> {
+                    run.bridge().forceFixedStep(mm.equals("cn") ? 2 : 0);
+                    run.interpreter().world().note("--method " + mm + ": fixed step, secondorder "
+                            + (mm.equals("cn") ? 2 : 0) + ", whatever the files set (cvode.active, secondorder)");
+                }
+                case "cvode" -> run.interpreter().execute("cvode.active(1)", "--method cvode");
+                default -> throw new DendriteException("--method must be be, cn or cvode, not '" + method + "'");
+            }
+        }
         Simulation sim = run.execute(models, tstop, exec);
         double wall = (System.nanoTime() - t0) / 1e9;
         List<Path> tables = run.writeCsv(out.resolve("traces.csv"));

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Step_current_firing.hoc (CVode, cvode.record, APCount, Graph) inside a proc. Its files are third-party and
  * are read from {@code ../shared/data/hay-modeldb-139653} (benchmarks/scripts/hoc/published_hay_139653.sh
  * fetches them there); the test is skipped when they are absent. Reference: NEURON 8.2.2 with the published
- * .mod files, fixed step dt = 0.025 ms (the script's cvode.active(1) set to 0; dendrite has no variable step),
+ * .mod files, fixed step dt = 0.025 ms (the script's cvode.active(1) set to 0; dendrite runs it with {@code --method
+ * be}, as the fixed-step comparison),
  * spike times from the same APCount, written by that script to reference/published_step_spikes_nrniv.txt.
  * About a minute (3 s of a 642-compartment cell).
  */
@@ -38,9 +39,11 @@ class HocPublishedHayTest {
         // as its users do: cd to the model's folder (init.hoc's chdir("simulationcode") is relative to it), then
         // nrngui mosinit.hoc and press "Fig 4B"
         HocRun run = new HocRun(MechanismLibrary.standard(), List.of(), new PrintStream(OutputStream.nullOutputStream()));
+        // as `dendrite run --method be`: the fixed step the NEURON reference used, despite the script's cvode.active(1)
+        run.bridge().forceFixedStep(0);
         run.interpreter().execute("chdir(\"" + model.toString().replace("\\", "/") + "\")", "cd");
         run.execute(List.of(model.resolve("mosinit.hoc")), null, List.of("restart(\"Step_current_firing\")"));
-        assertTrue(run.notes().stream().anyMatch(n -> n.startsWith("cvode.active(1)")), "the fixed-step note: " + run.notes());
+        assertTrue(run.notes().stream().anyMatch(n -> n.startsWith("cvode.active(1)")), "the cvode note: " + run.notes());
         List<String> ref = Files.readAllLines(SharedData.projectRoot()
                 .resolve("cli/src/test/resources/hoc/hay/reference/published_step_spikes_nrniv.txt"));
         double[] spikes = run.interpreter().vectorVariables().get("apcvec").toArray();

@@ -85,6 +85,17 @@ public final class EngineBridge implements HocSimulationBridge {
         loadedPaths.addAll(paths);
     }
 
+    /** {@code run --method be|cn} on HOC files: the fixed step with this secondorder whatever the files set; -1: theirs. */
+    private int forcedSecondorder = -1;
+
+    /**
+     * Runs fixed step with {@code secondorder} (0 backward Euler, 2 Crank-Nicolson) even where the HOC files ask
+     * for cvode.active(1) or another secondorder (the user chose the method on the command line); -1 undoes it.
+     */
+    public void forceFixedStep(int secondorder) {
+        forcedSecondorder = secondorder;
+    }
+
     public MechanismLibrary library() {
         return registry;
     }
@@ -172,7 +183,7 @@ public final class EngineBridge implements HocSimulationBridge {
     private void syncRunSettings(HocWorld world) {
         sim.state().dt = world.dt();
         sim.state().celsius = world.celsius();
-        sim.state().secondorder = world.secondorder();
+        sim.state().secondorder = forcedSecondorder >= 0 ? forcedSecondorder : world.secondorder();
     }
 
     /**
@@ -235,7 +246,7 @@ public final class EngineBridge implements HocSimulationBridge {
     @Override
     public void continuerun(HocWorld world, double tstop) {
         if (sim == null) finitialize(world, world.vInit());
-        if (world.cvodeRequested()) {
+        if (world.cvodeRequested() && forcedSecondorder < 0) {
             // cvode.active(1): the variable step, recordings sampled every dt from the interpolated history
             syncRunSettings(world);
             applyGeometry(world);
@@ -423,7 +434,7 @@ public final class EngineBridge implements HocSimulationBridge {
         m.name = "hoc";
         m.run.dt = world.dt();
         m.run.celsius = world.celsius();
-        m.run.secondorder = world.secondorder();
+        m.run.secondorder = forcedSecondorder >= 0 ? forcedSecondorder : world.secondorder();
         m.run.tstop = world.tstop();
         m.run.vInit = vInit;
         if (!loaded.isEmpty()) {
