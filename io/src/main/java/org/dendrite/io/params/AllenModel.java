@@ -16,7 +16,7 @@ import org.dendrite.engine.morphology.SectionType;
 
 /**
  * Builds a runnable model from an Allen Cell Types perisomatic fit ({@code *_fit.json}: passive, conditions,
- * genome) and its SWC reconstruction, with the operations of AllenSDK's {@code Utils.generate_morphology} and
+ * genome), or a legacy all-active one ({@link #buildAllActive}), and its SWC reconstruction; the perisomatic one with the operations of AllenSDK's {@code Utils.generate_morphology} and
  * {@code load_cell_parameters} (mechanisms.md §7.5):
  * <ol>
  * <li>SWC imported (Import3d rules); {@code nseg = 1 + 2·int(L/40)} on every section;</li>
@@ -32,9 +32,15 @@ import org.dendrite.engine.morphology.SectionType;
 public final class AllenModel {
     private AllenModel() {}
 
-    /** Builds the model of a fit file and a morphology file. */
+    /**
+     * Builds the model of a fit file and a morphology file: a perisomatic fit ({@code passive} with {@code cm} per
+     * section list and {@code e_pas}), or a legacy all-active fit ({@code passive} with only {@code ra}; see
+     * {@link #buildAllActive}).
+     */
     public static ModelSpec build(Path fitJson, Path morphologyFile) throws IOException {
         JsonNode fit = ParamsFiles.json(fitJson);
+        JsonNode passive = first(fit, "passive", fitJson);
+        if (!passive.has("cm") && !passive.has("e_pas")) return buildAllActive(fit, fitJson, morphologyFile);
         Morphology morph = AxonStub.replace(ParamsFiles.morphology(morphologyFile), 0.5, 30, 1, 1);
         ModelSpec spec = new ModelSpec(morph);
         spec.mechanismLibrary = "allen";
@@ -42,58 +48,172 @@ public final class AllenModel {
         for (int s = 0; s < morph.size(); s++) {
             spec.setNseg(s, ParamsFiles.nsegRule(morph.section(s).length()));
         }
-        Map<String, List<Integer>> lists = Map.of("soma", AxonStub.ofType(morph, SectionType.SOMA),
-                "axon", AxonStub.ofType(morph, SectionType.AXON), "dend", AxonStub.ofType(morph, SectionType.BASAL),
-                "apic", AxonStub.ofType(morph, SectionType.APICAL));
-        JsonNode passive = fit.get("passive").get(0);
+        Map<String, List<Integer>> lists = lists(morph);
         for (int s = 0; s < morph.size(); s++) {
-            spec.setRa(s, passive.get("ra").asDouble());
+            spec.setRa(s, number(passive, "ra", "$.passive[0]", fitJson));
             spec.insertions.add(new ModelSpec.Insertion("pas", s,
-                    Map.of("e", SegmentValue.constant(passive.get("e_pas").asDouble()))));
+                    Map.of("e", SegmentValue.constant(number(passive, "e_pas", "$.passive[0]", fitJson)))));
         }
-        for (JsonNode c : passive.get("cm")) {
-            for (int s : section(lists, c.get("section").asText(), fitJson)) {
-                spec.setCm(s, ParamsFiles.percentG(c.get("cm").asDouble()));
+        for (JsonNode c : array(passive, "cm", "$.passive[0]", fitJson)) {
+            for (int s : section(lists, text(c, "section", "$.passive[0].cm", fitJson), fitJson)) {
+                spec.setCm(s, ParamsFiles.percentG(number(c, "cm", "$.passive[0].cm", fitJson)));
             }
         }
-        for (JsonNode g : fit.get("genome")) {
-            String secList = g.get("section").asText();
-            String name = g.get("name").asText();
-            double value = ParamsFiles.percentG(g.get("value").asDouble());
+        for (JsonNode g : array(fit, "genome", "$", fitJson)) {
+            String secList = text(g, "section", "$.genome", fitJson);
+            String name = text(g, "name", "$.genome", fitJson);
+            double value = ParamsFiles.percentG(number(g, "value", "$.genome", fitJson));
             if (secList.equals("glob")) {
                 spec.globals.put(name, value);
                 continue;
             }
             String mech = g.has("mechanism") ? g.get("mechanism").asText() : "";
-            String param;
-            if (mech.isEmpty()) { // a built-in range variable such as g_pas
-                org.dendrite.engine.mechanism.SuffixedName sn = org.dendrite.engine.mechanism.SuffixedName.split(
-                        name, org.dendrite.engine.mechanism.MechanismLibrary.allen());
-                if (sn == null) throw new DendriteException(fitJson + ": genome name '" + name
-                        + "' has no mechanism and no known mechanism suffix (expected e.g. g_pas)");
-                mech = sn.mechanism();
-                param = sn.variable();
-            } else {
-                param = name.endsWith("_" + mech) ? name.substring(0, name.length() - mech.length() - 1) : name;
-            }
-            for (int s : section(lists, secList, fitJson)) {
-                spec.insertions.add(new ModelSpec.Insertion(mech, s, Map.of(param, SegmentValue.constant(value))));
-            }
+            insertGenome(spec, section(lists, secList, fitJson), mech, name, value, fitJson);
         }
-        JsonNode cond = fit.get("conditions").get(0);
-        spec.run.celsius = cond.get("celsius").asDouble();
-        spec.run.vInit = cond.get("v_init").asDouble();
-        for (JsonNode e : cond.get("erev")) {
-            for (int s : section(lists, e.get("section").asText(), fitJson)) {
+        JsonNode cond = first(fit, "conditions", fitJson);
+        spec.run.celsius = number(cond, "celsius", "$.conditions[0]", fitJson);
+        spec.run.vInit = number(cond, "v_init", "$.conditions[0]", fitJson);
+        for (JsonNode e : array(cond, "erev", "$.conditions[0]", fitJson)) {
+            for (int s : section(lists, text(e, "section", "$.conditions[0].erev", fitJson), fitJson)) {
                 for (String ion : new String[] {"ena", "ek"}) {
                     if (e.has(ion)) {
                         spec.rangeSettings.add(new ModelSpec.RangeSetting(s, ion,
-                                SegmentValue.constant(ParamsFiles.percentG(e.get(ion).asDouble()))));
+                                SegmentValue.constant(ParamsFiles.percentG(number(e, ion, "$.conditions[0].erev", fitJson)))));
                     }
                 }
             }
         }
         return spec;
+    }
+
+    /**
+     * A legacy all-active fit, as AllenSDK's {@code AllActiveUtils} loads it: {@code nseg = 1 + 2·int(L/40)}; the
+     * axon "truncated" to two 30 µm stubs attached at {@code soma[0](1)} whose diameters are {@code axon[0](0.5).diam}
+     * and that of the first axon section more than 60 µm from the soma (BluePyOpt's rule, the same steps);
+     * {@code Ra} from {@code passive.ra} and {@code pas} everywhere; then every genome entry in file order (values
+     * may be strings; they are used at full precision): a mechanism inserted where named and its value set,
+     * {@code cm}, {@code Ra}, {@code e_pas}, {@code g_pas} per section list, {@code glob} a global; {@code ek}/{@code
+     * ena} of {@code conditions.erev} only in sections where a mechanism uses that ion; celsius and v_init.
+     */
+    static ModelSpec buildAllActive(JsonNode fit, Path fitJson, Path morphologyFile) throws IOException {
+        Morphology morph = BluePyOptModel.replaceAxon(ParamsFiles.morphology(morphologyFile));
+        ModelSpec spec = new ModelSpec(morph);
+        spec.mechanismLibrary = "allen";
+        spec.name = "allen:" + fitJson.getFileName();
+        for (int s = 0; s < morph.size(); s++) spec.setNseg(s, ParamsFiles.nsegRule(morph.section(s).length()));
+        Map<String, List<Integer>> lists = lists(morph);
+        double ra = number(first(fit, "passive", fitJson), "ra", "$.passive[0]", fitJson);
+        for (int s = 0; s < morph.size(); s++) {
+            spec.setRa(s, ra);
+            spec.insertions.add(new ModelSpec.Insertion("pas", s, Map.of()));
+        }
+        List<JsonNode> genome = array(fit, "genome", "$", fitJson);
+        for (int i = 0; i < genome.size(); i++) {
+            JsonNode g = genome.get(i);
+            String at = "$.genome[" + i + "]";
+            String secList = text(g, "section", at, fitJson), name = text(g, "name", at, fitJson);
+            double value = number(g, "value", at, fitJson);
+            if (secList.equals("glob")) {
+                spec.globals.put(name, value);
+                continue;
+            }
+            String mech = g.has("mechanism") ? g.get("mechanism").asText() : "";
+            List<Integer> secs = section(lists, secList, fitJson);
+            if (mech.isEmpty() && name.equals("cm")) {
+                for (int s : secs) spec.setCm(s, value);
+            } else if (mech.isEmpty() && name.equals("Ra")) {
+                for (int s : secs) spec.setRa(s, value);
+            } else {
+                insertGenome(spec, secs, mech, name, value, fitJson);
+            }
+        }
+        JsonNode cond = first(fit, "conditions", fitJson);
+        spec.run.celsius = number(cond, "celsius", "$.conditions[0]", fitJson);
+        spec.run.vInit = number(cond, "v_init", "$.conditions[0]", fitJson);
+        org.dendrite.engine.mechanism.MechanismLibrary lib = spec.library();
+        for (JsonNode e : array(cond, "erev", "$.conditions[0]", fitJson)) {
+            String list = text(e, "section", "$.conditions[0].erev", fitJson);
+            if (!lists.containsKey(list)) continue; // AllenSDK warns and skips a section list that does not exist
+            for (int s : lists.get(list)) {
+                for (String ion : new String[] {"na", "k"}) {
+                    if (e.has("e" + ion) && usesIon(spec, lib, s, ion)) {
+                        spec.rangeSettings.add(new ModelSpec.RangeSetting(s, "e" + ion,
+                                SegmentValue.constant(number(e, "e" + ion, "$.conditions[0].erev", fitJson))));
+                    }
+                }
+            }
+        }
+        return spec;
+    }
+
+    private static boolean usesIon(ModelSpec spec, org.dendrite.engine.mechanism.MechanismLibrary lib, int s, String ion) {
+        for (ModelSpec.Insertion ins : spec.insertions) {
+            if (ins.section() == s && lib.contains(ins.mechanism())
+                    && lib.get(ins.mechanism()).ions().stream().anyMatch(u -> u.ion().equals(ion))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A genome entry: {@code name} of {@code mech} (or, without one, a suffixed name such as g_pas) set to {@code value}. */
+    private static void insertGenome(ModelSpec spec, List<Integer> secs, String mech, String name, double value, Path fitJson) {
+        String param;
+        if (mech.isEmpty()) { // a built-in range variable such as g_pas
+            org.dendrite.engine.mechanism.SuffixedName sn = org.dendrite.engine.mechanism.SuffixedName.split(
+                    name, org.dendrite.engine.mechanism.MechanismLibrary.allen());
+            if (sn == null) throw new DendriteException(fitJson + ": genome name '" + name
+                    + "' has no mechanism and no known mechanism suffix (expected e.g. g_pas)");
+            mech = sn.mechanism();
+            param = sn.variable();
+        } else {
+            param = name.endsWith("_" + mech) ? name.substring(0, name.length() - mech.length() - 1) : name;
+        }
+        for (int s : secs) spec.insertions.add(new ModelSpec.Insertion(mech, s, Map.of(param, SegmentValue.constant(value))));
+    }
+
+    private static Map<String, List<Integer>> lists(Morphology morph) {
+        return Map.of("soma", AxonStub.ofType(morph, SectionType.SOMA),
+                "axon", AxonStub.ofType(morph, SectionType.AXON), "dend", AxonStub.ofType(morph, SectionType.BASAL),
+                "apic", AxonStub.ofType(morph, SectionType.APICAL));
+    }
+
+    /** The first element of the array {@code key} of the fit (AllenSDK reads {@code passive[0]}, {@code conditions[0]}). */
+    private static JsonNode first(JsonNode fit, String key, Path file) {
+        JsonNode a = fit.get(key);
+        if (a == null || !a.isArray() || a.isEmpty() || !a.get(0).isObject()) {
+            throw new DendriteException(file + ": $." + key + ": expected an array with one object");
+        }
+        return a.get(0);
+    }
+
+    private static List<JsonNode> array(JsonNode n, String key, String at, Path file) {
+        JsonNode a = n.get(key);
+        if (a == null || !a.isArray()) throw new DendriteException(file + ": " + at + "." + key + ": expected an array");
+        List<JsonNode> out = new java.util.ArrayList<>();
+        a.forEach(out::add);
+        return out;
+    }
+
+    private static String text(JsonNode n, String key, String at, Path file) {
+        JsonNode v = n.get(key);
+        if (v == null || !v.isTextual()) throw new DendriteException(file + ": " + at + "." + key + ": expected a string");
+        return v.asText();
+    }
+
+    /** A number, or a string holding one (the all-active fits write genome values as strings). */
+    private static double number(JsonNode n, String key, String at, Path file) {
+        JsonNode v = n.get(key);
+        if (v != null && v.isNumber()) return v.asDouble();
+        if (v != null && v.isTextual()) {
+            try {
+                return Double.parseDouble(v.asText().trim());
+            } catch (NumberFormatException e) {
+                throw new DendriteException(file + ": " + at + "." + key + ": '" + v.asText() + "' is not a number");
+            }
+        }
+        throw new DendriteException(file + ": " + at + "." + key + ": expected a number"
+                + (v == null ? " (missing)" : ", found " + v.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
     }
 
     /** Finds {@code *_fit.json} and the {@code .swc} in a folder (exactly one of each). */
