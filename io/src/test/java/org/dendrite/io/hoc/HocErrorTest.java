@@ -49,7 +49,10 @@ class HocErrorTest {
         assertError("proc p() { }\nfor p() print 1\n", "test.hoc:2:1:", "'p' is not an iterator");
         assertError("iterator it() { iterator_statement }\nit()\n", "test.hoc:2:1:", "iterator it can only be used as 'for it(...) statement'");
         assertError("iterator_statement\n", "test.hoc:1:1:", "iterator_statement outside an iterator");
-        assertError("\n  setpointer a, b\n", "test.hoc:2:3:", "unsupported HOC construct 'setpointer'");
+        // setpointer is supported for a point process's POINTER and a section variable; anything else is named
+        assertError("\n  setpointer a, b\n", "test.hoc:2:14:", "setpointer needs a point process's POINTER");
+        assertError("create soma\nobjref p\nsoma p = new IClamp(0.5)\nsetpointer p.amp, t\n", "test.hoc:4:19:",
+                "the target must be a section variable");
         assertError("objref f\nf = new Matrix()\n", "test.hoc:2:5:", "Matrix class is not supported");
         assertError("objref i\ni = new Import3d_MorphML()\n", "test.hoc:2:5:", "Import3d morphology loading");
         assertError("objref i\ni = new Import3d_SWC_read()\ni.input(\"test.hoc\")\n", "test.hoc:3:3:",
