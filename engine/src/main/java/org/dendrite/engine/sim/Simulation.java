@@ -129,6 +129,11 @@ public final class Simulation implements EventContext {
         return n;
     }
 
+    /** The event queue (the variable-step integrator delivers from it itself). */
+    EventQueue events() {
+        return queue;
+    }
+
     /** Counts steps taken by another integrator ({@link VariableStep}) in {@link #steps()}. */
     void stepsAdvanced(long n) {
         steps += n;
