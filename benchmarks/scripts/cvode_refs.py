@@ -7,6 +7,8 @@ e -65 mV, nseg 5 by d_lambda 0.1 at 100 Hz (as dendrite computes it), Ra 100 ohm
 the number of fadvance calls (CVode steps) from finitialize to tstop to the JSON file given (default: stdout).
 
 Run:  /usr/bin/python3 benchmarks/scripts/cvode_refs.py engine/src/test/resources/cvode/ball_and_stick_neuron.json
+      /usr/bin/python3 benchmarks/scripts/cvode_refs.py io/src/test/resources/cvode/c91662_neuron.json c91662
+      /usr/bin/python3 benchmarks/scripts/cvode_refs.py io/src/test/resources/cvode/syn_feedback_neuron.json syn
 """
 import json
 import sys
@@ -107,7 +109,58 @@ def run_c91662(atol):
             "fadvance_steps": steps}
 
 
+def run_syn(atol):
+    """io/src/test/resources/cvode/syn_feedback.json: hh soma 20 x 20 um, pas dendrite 400 x 2 um nseg 9 (g 1e-4
+    S/cm2, e -65 mV), Ra 100 ohm cm, cm 1 uF/cm2; NetStim (start 5 ms, interval 9 ms, number 6, noise 0) ->
+    ExpSyn at dend(0.3) (tau 2 ms, e 0 mV; delay 1 ms, weight 0.01 uS); soma(0.5) crossings of 0 mV -> Exp2Syn at
+    soma(0.5) (tau1 0.5, tau2 5 ms, e -80 mV; delay 2 ms, weight 0.002 uS); 6.3 degC, v_init -65 mV, 60 ms."""
+    for sec in list(h.allsec()):
+        h.delete_section(sec=sec)
+    soma = h.Section(name="soma")
+    soma.L = soma.diam = 20.0
+    soma.insert("hh")
+    dend = h.Section(name="dend")
+    dend.L, dend.diam, dend.nseg = 400.0, 2.0, 9
+    dend.insert("pas")
+    for sec in (soma, dend):
+        sec.Ra = 100.0
+        sec.cm = 1.0
+    for seg in dend:
+        seg.pas.g = 1e-4
+        seg.pas.e = -65.0
+    dend.connect(soma(1.0), 0.0)
+    ns = h.NetStim()
+    ns.start, ns.number, ns.interval, ns.noise = 5, 6, 9, 0
+    syn1 = h.ExpSyn(dend(0.3))
+    syn1.tau, syn1.e = 2, 0
+    syn2 = h.Exp2Syn(soma(0.5))
+    syn2.tau1, syn2.tau2, syn2.e = 0.5, 5, -80
+    nc1 = h.NetCon(ns, syn1)
+    nc1.delay, nc1.weight[0] = 1, 0.01
+    nc2 = h.NetCon(soma(0.5)._ref_v, syn2, sec=soma)
+    nc2.threshold, nc2.delay, nc2.weight[0] = 0, 2, 0.002
+    spikes = h.Vector()
+    nc2.record(spikes)
+    cv = h.CVode()
+    cv.active(1)
+    cv.atol(atol)
+    cv.rtol(0)
+    h.celsius = 6.3
+    h.finitialize(-65)
+    steps = 0
+    while h.t < 60 - 1e-9:
+        h.fadvance()
+        steps += 1
+    cv.active(0)
+    return {"atol": atol, "rtol": 0, "spike_times_ms": list(spikes), "fadvance_steps": steps}
+
+
 def main():
+    if len(sys.argv) > 2 and sys.argv[2] == "syn":
+        out = {"neuron_version": h.nrnversion(5), "model": "syn_feedback (see run_syn), CVode",
+               "runs": [run_syn(1e-3), run_syn(1e-5)]}
+        open(sys.argv[1], "w").write(json.dumps(out, indent=1) + "\n")
+        return
     if len(sys.argv) > 2 and sys.argv[2] == "c91662":
         out = {"neuron_version": h.nrnversion(5), "model": "case07_swc_c91662 of shared/reference/neuron, CVode",
                "runs": [run_c91662(1e-3)]}
