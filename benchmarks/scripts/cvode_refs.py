@@ -9,6 +9,8 @@ the number of fadvance calls (CVode steps) from finitialize to tstop to the JSON
 Run:  /usr/bin/python3 benchmarks/scripts/cvode_refs.py engine/src/test/resources/cvode/ball_and_stick_neuron.json
       /usr/bin/python3 benchmarks/scripts/cvode_refs.py io/src/test/resources/cvode/c91662_neuron.json c91662
       /usr/bin/python3 benchmarks/scripts/cvode_refs.py io/src/test/resources/cvode/syn_feedback_neuron.json syn
+      MECHREF_BPO_LIB=.../libnrnmech.so (nrnivmodl of models/src/main/resources/mechanisms/hay, as l5pc_vs_neuron.sh)
+      /usr/bin/python3 benchmarks/scripts/cvode_refs.py io/src/test/resources/cvode/l5pc_step1_neuron.json l5pc ../shared
 """
 import json
 import sys
@@ -155,7 +157,72 @@ def run_syn(atol):
     return {"atol": atol, "rtol": 0, "spike_times_ms": list(spikes), "fadvance_steps": steps}
 
 
+def run_l5pc(atols, shared):
+    """The BluePyOpt L5PC (release parameters, protocol Step1, 34 degC as its parameters set, 3000 ms) built as
+    benchmarks/scripts/nrn_time_l5pc.py builds it (the golden-reference generator's construction functions in
+    shared/reference/mechanisms/bluepyopt_l5pc.py, imported, with dendrite's NMODL transcriptions of the Hay
+    channels from MECHREF_BPO_LIB), run with CVode; spike times at soma[0](0.5), threshold 0 mV."""
+    import os
+    sys.path.insert(0, os.path.join(shared, "reference", "mechanisms"))
+    sys.path.insert(0, os.path.join(shared, "reference", "neuron"))
+    import bluepyopt_l5pc as bpo
+    import mechref
+    mechref.load_library("bpo")
+    h.load_file("import3d.hoc")
+    mechanisms = bpo.load_json("mechanisms.json")
+    params = bpo.load_json("parameters.json")
+    release = bpo.load_json("tests/release_parameters.json")["release_parameters"]
+    protocols = bpo.load_json("protocols.json")
+    h(bpo.TEMPLATE)
+    cell = h.l5pc()
+    reader = h.Import3d_Neurolucida3()
+    reader.quiet = 1
+    h.hoc_stdout(os.devnull)
+    reader.input(os.path.join(bpo.DATA, bpo.MORPHOLOGY))
+    h.hoc_stdout()
+    h.Import3d_GUI(reader, 0).instantiate(cell)
+    for sec in cell.all:
+        sec.nseg = bpo.nseg_for(sec.L)
+    bpo.replace_axon(cell)
+    for seclist, channels in mechanisms.items():
+        for channel in channels:
+            for sec in getattr(cell, seclist):
+                sec.insert(channel)
+    bpo.apply_parameters(cell, params, release)
+    stims = []
+    for st in protocols[bpo.PROTOCOL]["stimuli"]:
+        stim = h.IClamp(cell.soma[0](0.5))
+        stim.dur, stim.amp, stim.delay = st["duration"], st["amp"], st["delay"]
+        stims.append(stim)
+    nc = h.NetCon(cell.soma[0](0.5)._ref_v, None, sec=cell.soma[0])
+    nc.threshold = 0
+    spikes = h.Vector()
+    nc.record(spikes)
+    runs = []
+    for atol in atols:   # one cell (a library loads once per process), run at each tolerance
+        cv = h.CVode()
+        cv.active(1)
+        cv.atol(atol)
+        cv.rtol(0)
+        h.finitialize(h.v_init)
+        steps = 0
+        while h.t < 3000 - 1e-9:
+            h.fadvance()
+            steps += 1
+        cv.active(0)
+        runs.append({"atol": atol, "rtol": 0, "celsius_degC": h.celsius, "spike_times_ms": list(spikes),
+                     "fadvance_steps": steps})
+    return runs
+
+
 def main():
+    if len(sys.argv) > 2 and sys.argv[2] == "l5pc":
+        shared = sys.argv[3] if len(sys.argv) > 3 else "../shared"
+        out = {"neuron_version": h.nrnversion(5),
+               "model": "BluePyOpt L5PC, release parameters, Step1 (see run_l5pc), CVode",
+               "runs": run_l5pc((1e-3, 1e-5), shared)}
+        open(sys.argv[1], "w").write(json.dumps(out, indent=1) + "\n")
+        return
     if len(sys.argv) > 2 and sys.argv[2] == "syn":
         out = {"neuron_version": h.nrnversion(5), "model": "syn_feedback (see run_syn), CVode",
                "runs": [run_syn(1e-3), run_syn(1e-5)]}
