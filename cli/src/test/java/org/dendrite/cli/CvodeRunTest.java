@@ -53,6 +53,23 @@ class CvodeRunTest {
     }
 
     @Test
+    void recordStepsWritesOneRowPerVariableStep() throws Exception {
+        assertEquals(0, run("run", "ball_and_stick", "--method", "cvode", "--record-steps", "--out", dir.toString(),
+                "-q", "--no-plot"));
+        JsonNode cv = new ObjectMapper().readTree(dir.resolve("summary.json").toFile()).get("cvode");
+        long steps = cv.get("steps").asLong();
+        // t = 0 plus one row per step, plus the header
+        java.util.List<String> rows = Files.readAllLines(dir.resolve("traces.csv"));
+        assertEquals(steps + 2, rows.size());
+        assertEquals(60, Double.parseDouble(rows.get(rows.size() - 1).split(",")[0]), 1e-9, "last row at tstop (ms)");
+        assertEquals("every step", cv.get("recorded").asText());
+        // the start and the IClamp's onset (5 ms) and offset (45 ms) restart the history
+        assertEquals(3, cv.get("restarts").asLong());
+        // fixed step: refused, exit code 2
+        assertEquals(2, run("run", "ball_and_stick", "--record-steps", "--out", dir.toString(), "-q"));
+    }
+
+    @Test
     void badMethodIsAnErrorWithExitCode2() {
         assertEquals(2, run("run", "ball_and_stick", "--method", "rk4", "--out", dir.toString(), "-q"));
         assertEquals(2, run("run", "ball_and_stick", "--method", "cvode", "--atol", "0", "--out", dir.toString(), "-q"));
@@ -67,6 +84,7 @@ class CvodeRunTest {
         assertEquals(0, run("run", hoc.toString(), "--out", dir.resolve("o").toString(), "-q", "--no-plot"));
         JsonNode s = new ObjectMapper().readTree(dir.resolve("o/summary.json").toFile());
         long steps = s.get("steps").asLong();
+        assertEquals(steps, s.get("cvode").get("steps").asLong(), "cvode statistics in summary.json");
         // the variable step's count, not the 2400 fixed steps of dt = 0.025 ms
         assertTrue(steps >= NEURON_STEPS / 2 && steps <= 2 * NEURON_STEPS, "steps " + steps);
         // Vector.record without an interval records at every step under cvode (as NEURON): t = 0 plus one row
