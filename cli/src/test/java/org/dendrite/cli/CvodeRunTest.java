@@ -70,6 +70,26 @@ class CvodeRunTest {
     }
 
     @Test
+    void hocFadvanceLoopTakesOneVariableStepPerCall() throws Exception {
+        // NEURON 8.2.2 on this file (nrniv; the same model as io's cvode/syn_feedback_neuron.json at atol 1e-3):
+        // 831 fadvance calls to t >= 60 ms, the last ending at 60.109 ms; spikes 8.0216, 26.5504, 44.5460 ms
+        Path hoc = SharedData.projectRoot().resolve("cli/src/test/resources/hoc/cvode_syn_feedback.hoc");
+        assertEquals(0, run("run", hoc.toString(), "--out", dir.resolve("o").toString(), "-q", "--no-plot"));
+        JsonNode s = new ObjectMapper().readTree(dir.resolve("o/summary.json").toFile());
+        long steps = s.get("cvode").get("steps").asLong();
+        assertTrue(steps >= 831 / 2 && steps <= 2 * 831, "steps " + steps);
+        // t advances by the step taken: the loop's last step passes 60 ms, by less than one step (NEURON: 0.109)
+        assertTrue(s.get("tstop_ms").asDouble() > 60 && s.get("tstop_ms").asDouble() < 61, "t " + s.get("tstop_ms"));
+        double[] nrn = {8.021602235, 26.55036847, 44.54598239};
+        JsonNode sp = s.get("spike_times_ms").get("NetCon[1]");
+        assertEquals(3, sp.size(), "spike count");
+        for (int i = 0; i < 3; i++) assertEquals(nrn[i], sp.get(i).asDouble(), 0.1, "spike " + i);
+        // tvec.record(&t) and vvec.record(&v(0.5)) at every step: t = 0 and one row per step
+        java.util.List<String> rows = Files.readAllLines(dir.resolve("o/traces.csv"));
+        assertEquals(steps + 2, rows.size());
+    }
+
+    @Test
     void badMethodIsAnErrorWithExitCode2() {
         assertEquals(2, run("run", "ball_and_stick", "--method", "rk4", "--out", dir.toString(), "-q"));
         assertEquals(2, run("run", "ball_and_stick", "--method", "cvode", "--atol", "0", "--out", dir.toString(), "-q"));
