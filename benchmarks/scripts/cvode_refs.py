@@ -11,6 +11,8 @@ Run:  /usr/bin/python3 benchmarks/scripts/cvode_refs.py engine/src/test/resource
       /usr/bin/python3 benchmarks/scripts/cvode_refs.py io/src/test/resources/cvode/syn_feedback_neuron.json syn
       MECHREF_BPO_LIB=.../libnrnmech.so (nrnivmodl of models/src/main/resources/mechanisms/hay, as l5pc_vs_neuron.sh)
       /usr/bin/python3 benchmarks/scripts/cvode_refs.py io/src/test/resources/cvode/l5pc_step1_neuron.json l5pc ../shared
+      MECHREF_ALLEN_LIB=.../libnrnmech.so (nrnivmodl of models/src/main/resources/mechanisms/allen)
+      /usr/bin/python3 benchmarks/scripts/cvode_refs.py io/src/test/resources/cvode/allen_468193142_neuron.json allen ../shared
 """
 import json
 import sys
@@ -215,7 +217,53 @@ def run_l5pc(atols, shared):
     return runs
 
 
+def run_allen(atols, shared):
+    """The Allen perisomatic 468193142 (shared/data/models-allen; 34 degC, IClamp 0.35 nA 1000-2000 ms, 3000 ms),
+    built by the golden-reference generator's functions (shared/reference/mechanisms/allen_perisomatic.py,
+    imported) with dendrite's NMODL files of the Allen library (MECHREF_ALLEN_LIB), run with CVode; spike times at
+    soma[0](0.5), threshold 0 mV."""
+    import os
+    sys.path.insert(0, os.path.join(shared, "reference", "mechanisms"))
+    sys.path.insert(0, os.path.join(shared, "reference", "neuron"))
+    import allen_perisomatic as ap
+    import mechref
+    mechref.load_library("allen")
+    with open(os.path.join(ap.DATA, ap.FIT_FILE)) as f:
+        fit = json.load(f)
+    ap.build(fit, os.path.join(ap.DATA, ap.SWC_FILE))
+    v_init = fit["conditions"][0]["v_init"]
+    soma = h.soma[0]
+    stim = h.IClamp(soma(0.5))
+    stim.amp, stim.delay, stim.dur = ap.STIM["amp"], ap.STIM["delay"], ap.STIM["dur"]
+    nc = h.NetCon(soma(0.5)._ref_v, None, sec=soma)
+    nc.threshold = 0
+    spikes = h.Vector()
+    nc.record(spikes)
+    runs = []
+    for atol in atols:
+        cv = h.CVode()
+        cv.active(1)
+        cv.atol(atol)
+        cv.rtol(0)
+        h.finitialize(v_init)
+        steps = 0
+        while h.t < 3000 - 1e-9:
+            h.fadvance()
+            steps += 1
+        cv.active(0)
+        runs.append({"atol": atol, "rtol": 0, "celsius_degC": h.celsius, "spike_times_ms": list(spikes),
+                     "fadvance_steps": steps})
+    return runs
+
+
 def main():
+    if len(sys.argv) > 2 and sys.argv[2] == "allen":
+        shared = sys.argv[3] if len(sys.argv) > 3 else "../shared"
+        out = {"neuron_version": h.nrnversion(5),
+               "model": "Allen perisomatic 468193142, 0.35 nA step (see run_allen), CVode",
+               "runs": run_allen((1e-3, 1e-5), shared)}
+        open(sys.argv[1], "w").write(json.dumps(out, indent=1) + "\n")
+        return
     if len(sys.argv) > 2 and sys.argv[2] == "l5pc":
         shared = sys.argv[3] if len(sys.argv) > 3 else "../shared"
         out = {"neuron_version": h.nrnversion(5),
