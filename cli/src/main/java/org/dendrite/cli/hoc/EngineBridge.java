@@ -166,6 +166,7 @@ public final class EngineBridge implements HocSimulationBridge {
             vsStale = true;
         }
         if (vsStale) {
+            vs.setToleranceScales(world.cvodeAtolScales());
             vs.reset();
             vsStale = false;
         }

@@ -114,6 +114,16 @@ public abstract class GateChannel extends MechanismBlock implements OdeStates {
         return gates.length * count;
     }
 
+    /** The gate's declared name with the suffix ({@code m_NaTs2_t}). */
+    @Override
+    public String stateName(int i) {
+        double[] gate = gates[i / count];
+        for (Variable v : type.variables()) {
+            if (v.role() == Variable.Role.STATE && variable(v.name()) == gate) return OdeStates.neuronName(type, v.name());
+        }
+        return null;
+    }
+
     @Override
     public void gather(double[] y, int offset) {
         for (int j = 0; j < gates.length; j++) System.arraycopy(gates[j], 0, y, offset + j * count, count);

@@ -79,6 +79,8 @@ public final class VariableStep {
     private final double[] lastDetector;
     private long nSteps, nFevals, nNewton, nErrFails, nConvFails, nRestarts, nEvents;
     private StepListener listener;
+    /** cvode.atolscale settings by state name (empty: every scale from {@link OdeStates#toleranceScales}). */
+    private java.util.Map<String, Double> scaleByName = java.util.Map.of();
 
     /**
      * @param atol absolute tolerance (NEURON's {@code cvode.atol}, default 1e-3; mV for v, the state's unit else)
@@ -168,10 +170,32 @@ public final class VariableStep {
     private void setTolerances() {
         Arrays.fill(atolOf, 0, nv, atol);
         for (int k = 0; k < odes.length; k++) odes[k].toleranceScales(atolOf, odeOffset[k]);
+        if (!scaleByName.isEmpty()) {
+            for (int k = 0; k < odes.length; k++) {
+                for (int i = 0; i < odes[k].stateCount(); i++) {
+                    Double s = scaleByName.get(odes[k].stateName(i));
+                    if (s != null) atolOf[odeOffset[k] + i] = s;
+                }
+            }
+        }
         for (int i = nv; i < ny; i++) {
             double s = atolOf[i];
             atolOf[i] = (s > 0 && Double.isFinite(s) ? s : 1) * atol;
         }
+    }
+
+    /**
+     * NEURON's {@code cvode.atolscale(name, scale)}: the states named so ({@link OdeStates#stateName}: {@code cai},
+     * {@code m_hh}, {@code ExpSyn.g}) get absolute tolerance atol * scale, replacing their mechanism's scale.
+     * Takes effect at the next {@link #reset}.
+     */
+    public void setToleranceScales(java.util.Map<String, Double> byName) {
+        scaleByName = java.util.Map.copyOf(byName);
+    }
+
+    /** The absolute tolerance of unknown i (v of node i for i below the node count, then the states). */
+    public double absoluteTolerance(int i) {
+        return atolOf[i];
     }
 
     public long steps() { return nSteps; }

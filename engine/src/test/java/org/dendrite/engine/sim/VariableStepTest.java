@@ -116,6 +116,21 @@ class VariableStepTest {
     }
 
     @Test
+    void atolscaleByNeuronNameReachesTheNamedStatesOnly() {
+        Simulation sim = Simulation.compile(soma(0.1, true));
+        sim.finitialize(-65);
+        VariableStep vs = new VariableStep(sim, 1e-3, 0);
+        vs.setToleranceScales(Map.of("h_hh", 0.01));
+        vs.reset();
+        // unknowns: v of the soma's nodes (zero-area ends and the centre), then m, h, n of its one hh instance
+        int nv = sim.state().v.length;
+        assertEquals(nv + 3, vs.size());
+        assertEquals(1e-3, vs.absoluteTolerance(nv), 0, "m_hh keeps atol");
+        assertEquals(1e-5, vs.absoluteTolerance(nv + 1), 1e-20, "h_hh gets atol x 0.01");
+        assertEquals(1e-3, vs.absoluteTolerance(nv + 2), 0, "n_hh keeps atol");
+    }
+
+    @Test
     void bdfCoefficientsAreTheProductPolynomial() {
         // order 2: (1 + x)(1 + x/2) = 1 + 1.5 x + 0.5 x^2
         double[] l = VariableStep.lcoef(2);

@@ -44,6 +44,16 @@ final class CVodeObject extends BuiltinObject {
                     in.world().cvodeRtol = v;
                 }
                 return in.world().cvodeRtol;
+            case "atolscale": {
+                // cvode.atolscale("cai", 1e-4): the state's absolute tolerance is atol * scale
+                String name = str(args, 0, at, m);
+                if (args.size() > 1) {
+                    double v = num(args, 1, at, m);
+                    if (!(v > 0) || !Double.isFinite(v)) throw at.error("cvode.atolscale needs a scale > 0, got " + v);
+                    in.world().cvodeAtolScale.put(name, v);
+                }
+                return in.world().cvodeAtolScale.getOrDefault(name, 1.0);
+            }
             case "maxstep": case "minstep": case "use_daspk": case "condition_order":
             case "cache_efficient": case "use_local_dt":
                 return 0.0;

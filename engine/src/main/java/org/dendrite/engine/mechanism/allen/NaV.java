@@ -165,6 +165,7 @@ public final class NaV extends MechanismBlock implements org.dendrite.engine.mec
 
     // variable step: y' = Q(v) y for the 12 occupancies, state-major (state j of instance k at offset + j*count + k)
     @Override public int stateCount() { return N * count; }
+    @Override public String stateName(int i) { return org.dendrite.engine.mechanism.OdeStates.neuronName(type, STATES[i / count]); }
 
     @Override
     public void gather(double[] yy, int offset) {

@@ -105,6 +105,7 @@ public final class DualExpSynapse extends PointProcessBlock implements org.dendr
 
     // variable step: A' = -A/rise, B' = -B/decay (all A, then all B)
     @Override public int stateCount() { return 2 * count; }
+    @Override public String stateName(int i) { return type.name() + (i < count ? ".A" : ".B"); }
 
     @Override
     public void gather(double[] y, int offset) {

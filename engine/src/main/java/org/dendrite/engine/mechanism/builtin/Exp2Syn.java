@@ -72,6 +72,7 @@ public final class Exp2Syn extends PointProcessBlock implements org.dendrite.eng
 
     // variable step: A' = -A/tau1, B' = -B/tau2 (all A, then all B)
     @Override public int stateCount() { return 2 * count; }
+    @Override public String stateName(int i) { return type.name() + (i < count ? ".A" : ".B"); }
 
     @Override
     public void gather(double[] y, int offset) {

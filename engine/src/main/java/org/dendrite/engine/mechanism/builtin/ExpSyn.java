@@ -57,6 +57,7 @@ public final class ExpSyn extends PointProcessBlock implements org.dendrite.engi
 
     // variable step: g' = -g/tau
     @Override public int stateCount() { return count; }
+    @Override public String stateName(int i) { return "ExpSyn.g"; }
     @Override public void gather(double[] y, int offset) { System.arraycopy(g, 0, y, offset, count); }
     @Override public void scatter(double[] y, int offset) { System.arraycopy(y, offset, g, 0, count); }
 

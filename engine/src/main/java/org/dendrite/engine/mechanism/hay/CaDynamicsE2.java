@@ -66,6 +66,7 @@ public class CaDynamicsE2 extends MechanismBlock implements org.dendrite.engine.
 
     // variable step: the state is the pool's cai at each instance's node
     @Override public int stateCount() { return count; }
+    @Override public String stateName(int i) { return "cai"; }
 
     @Override
     public void gather(double[] y, int offset) {
