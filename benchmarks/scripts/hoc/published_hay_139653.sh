@@ -4,9 +4,11 @@
 # FOLDER (default ../shared/data/hay-modeldb-139653) receives a copy of github.com/ModelDBRepository/139653
 # when it is absent (the model's files are third-party: they are never committed into this project). The test
 # HocPublishedHayTest reads that folder and is skipped when it is absent.
-# Then: NEURON 8.2.2 runs simulationcode/Step_current_firing.hoc with the published .mod files, fixed step
-# (its cvode.active(1) turned to 0 in a temporary copy), and dendrite runs the
-# published file itself, unchanged, with --method be (fixed step over its cvode.active(1)). Both print the APCount spike times; the script prints them side by side.
+# Then: NEURON 8.2.2 runs simulationcode/Step_current_firing.hoc with the published .mod files, unchanged (its
+# cvode.active(1): variable step; the output is cli/src/test/resources/hoc/hay/reference/
+# published_step_spikes_nrniv_cvode.txt) and fixed step (cvode.active(0) in a temporary copy:
+# published_step_spikes_nrniv.txt), and dendrite runs the published file itself, unchanged. All print the
+# APCount spike times; the script prints them side by side.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 dir="${1:-$root/../shared/data/hay-modeldb-139653}"
@@ -26,7 +28,9 @@ sed 's/cvode.active(1)/cvode.active(0)/' Step_current_firing.hoc > step_fixed.ho
 echo 'apcvec.printf("%.10g\n")' > print_apc.hoc
 nrniv -nobanner -dll "$work/modb/x86_64/libnrnmech.so" step_fixed.hoc print_apc.hoc -c 'quit()' 2>/dev/null \
   | grep -E '^[0-9.]+$' > "$work/nrn.txt"
-"$root/dendrite" run Step_current_firing.hoc print_apc.hoc --method be --out "$work/out" --no-plot 2>/dev/null \
+nrniv -nobanner -dll "$work/modb/x86_64/libnrnmech.so" Step_current_firing.hoc print_apc.hoc -c 'quit()' 2>/dev/null \
+  | grep -E '^[0-9.]+$' > "$work/nrn_cvode.txt"
+"$root/dendrite" run Step_current_firing.hoc print_apc.hoc --out "$work/out" --no-plot 2>/dev/null \
   | grep -E '^[0-9.]+$' > "$work/den.txt"
-echo "spike times (ms): NEURON 8.2.2 fixed step | dendrite"
-paste "$work/nrn.txt" "$work/den.txt"
+echo "spike times (ms): NEURON 8.2.2 fixed step | NEURON 8.2.2 cvode (as published) | dendrite (as published: cvode)"
+paste "$work/nrn.txt" "$work/nrn_cvode.txt" "$work/den.txt"

@@ -95,6 +95,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--rtol", paramLabel = "TOL", description = "cvode relative tolerance (default 0 as NEURON)")
     Double rtol;
 
+    @Option(names = "--record-steps", description = "with --method cvode: record at the end of every variable step "
+            + "(traces.csv gets the steps' times, as NEURON's Vector.record under cvode) instead of every dt x record-every ms")
+    boolean recordSteps;
+
     /** The variable-step integrator of the last run, for its statistics; null for fixed step. */
     private org.dendrite.engine.sim.VariableStep variableStep;
 
@@ -139,7 +143,7 @@ public final class RunCommand implements Callable<Integer> {
         sim.finitialize(m.run.vInit);
         Progress progress = Progress.forSteps(quiet, "simulating " + m.name);
         try {
-            if (m.run.cvode) variableStep = sim.runVariableStep(m.run.tstop, m.run.atol, m.run.rtol);
+            if (m.run.cvode) variableStep = sim.runVariableStep(m.run.tstop, m.run.atol, m.run.rtol, m.run.recordSteps);
             else sim.advanceTo(m.run.tstop, progress);
         } finally {
             progress.close();
@@ -222,6 +226,20 @@ public final class RunCommand implements Callable<Integer> {
         summary.put("tstop_ms", sim.state().t);
         summary.put("wall_time_s", wall);
         summary.put("spike_times_ms", run.spikes());
+        var hv = run.bridge().variableStep();
+        if (hv != null && run.interpreter().world().cvodeRequested()) {
+            Map<String, Object> cv = new LinkedHashMap<>();
+            cv.put("atol", run.interpreter().world().cvodeAtol());
+            cv.put("rtol", run.interpreter().world().cvodeRtol());
+            cv.put("steps", hv.steps());
+            cv.put("f_evaluations", hv.fEvaluations());
+            cv.put("newton_iterations", hv.newtonIterations());
+            cv.put("error_test_failures", hv.errorTestFailures());
+            cv.put("newton_convergence_failures", hv.convergenceFailures());
+            cv.put("restarts", hv.restarts());
+            cv.put("events_delivered", hv.eventsDelivered());
+            summary.put("cvode", cv);
+        }
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         AtomicFiles.write(out.resolve("summary.json"), o -> json.writeValue(o, summary));
         var cols = run.columns();
@@ -280,6 +298,10 @@ public final class RunCommand implements Callable<Integer> {
             if (!(rtol >= 0) || !Double.isFinite(rtol)) throw new DendriteException("--rtol " + rtol + ": expected a tolerance >= 0");
             m.run.rtol = rtol;
         }
+        if (recordSteps) {
+            if (!m.run.cvode) throw new DendriteException("--record-steps records at every variable step: needs --method cvode");
+            m.run.recordSteps = true;
+        }
         if (celsius != null) m.run.celsius = celsius;
         if (vInit != null) m.run.vInit = vInit;
         if (recordEvery != null) {
@@ -319,6 +341,9 @@ public final class RunCommand implements Callable<Integer> {
             cv.put("newton_iterations", variableStep.newtonIterations());
             cv.put("error_test_failures", variableStep.errorTestFailures());
             cv.put("newton_convergence_failures", variableStep.convergenceFailures());
+            cv.put("restarts", variableStep.restarts());
+            cv.put("events_delivered", variableStep.eventsDelivered());
+            cv.put("recorded", m.run.recordSteps ? "every step" : "every " + m.run.dt * m.run.recordEvery + " ms");
             summary.put("cvode", cv);
         }
         summary.put("celsius_degC", m.run.celsius);
@@ -346,9 +371,14 @@ public final class RunCommand implements Callable<Integer> {
 
     private void printSummary(ModelSpec m, Simulation sim, double wall) {
         PrintWriter w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "%s: %d sections, %d compartments, %d steps of %s ms (%s), %.3f s wall%n", m.name,
-                m.morphology().size(), sim.compartmentCount(), sim.steps(), m.run.dt,
-                m.run.secondorder == 0 ? "backward Euler" : "Crank-Nicolson", wall);
+        if (m.run.cvode) {
+            w.printf(Locale.ROOT, "%s: %d sections, %d compartments, %d variable steps (cvode, atol %s, rtol %s), %.3f s wall%n",
+                    m.name, m.morphology().size(), sim.compartmentCount(), sim.steps(), m.run.atol, m.run.rtol, wall);
+        } else {
+            w.printf(Locale.ROOT, "%s: %d sections, %d compartments, %d steps of %s ms (%s), %.3f s wall%n", m.name,
+                    m.morphology().size(), sim.compartmentCount(), sim.steps(), m.run.dt,
+                    m.run.secondorder == 0 ? "backward Euler" : "Crank-Nicolson", wall);
+        }
         for (Map.Entry<String, SpikeSource> e : sim.spikeSources().entrySet()) {
             double[] s = e.getValue().spikeTimes();
             StringBuilder sb = new StringBuilder();

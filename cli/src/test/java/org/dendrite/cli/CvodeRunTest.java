@@ -53,6 +53,43 @@ class CvodeRunTest {
     }
 
     @Test
+    void recordStepsWritesOneRowPerVariableStep() throws Exception {
+        assertEquals(0, run("run", "ball_and_stick", "--method", "cvode", "--record-steps", "--out", dir.toString(),
+                "-q", "--no-plot"));
+        JsonNode cv = new ObjectMapper().readTree(dir.resolve("summary.json").toFile()).get("cvode");
+        long steps = cv.get("steps").asLong();
+        // t = 0 plus one row per step, plus the header
+        java.util.List<String> rows = Files.readAllLines(dir.resolve("traces.csv"));
+        assertEquals(steps + 2, rows.size());
+        assertEquals(60, Double.parseDouble(rows.get(rows.size() - 1).split(",")[0]), 1e-9, "last row at tstop (ms)");
+        assertEquals("every step", cv.get("recorded").asText());
+        // the start and the IClamp's onset (5 ms) and offset (45 ms) restart the history
+        assertEquals(3, cv.get("restarts").asLong());
+        // fixed step: refused, exit code 2
+        assertEquals(2, run("run", "ball_and_stick", "--record-steps", "--out", dir.toString(), "-q"));
+    }
+
+    @Test
+    void hocFadvanceLoopTakesOneVariableStepPerCall() throws Exception {
+        // NEURON 8.2.2 on this file (nrniv; the same model as io's cvode/syn_feedback_neuron.json at atol 1e-3):
+        // 831 fadvance calls to t >= 60 ms, the last ending at 60.109 ms; spikes 8.0216, 26.5504, 44.5460 ms
+        Path hoc = SharedData.projectRoot().resolve("cli/src/test/resources/hoc/cvode_syn_feedback.hoc");
+        assertEquals(0, run("run", hoc.toString(), "--out", dir.resolve("o").toString(), "-q", "--no-plot"));
+        JsonNode s = new ObjectMapper().readTree(dir.resolve("o/summary.json").toFile());
+        long steps = s.get("cvode").get("steps").asLong();
+        assertTrue(steps >= 831 / 2 && steps <= 2 * 831, "steps " + steps);
+        // t advances by the step taken: the loop's last step passes 60 ms, by less than one step (NEURON: 0.109)
+        assertTrue(s.get("tstop_ms").asDouble() > 60 && s.get("tstop_ms").asDouble() < 61, "t " + s.get("tstop_ms"));
+        double[] nrn = {8.021602235, 26.55036847, 44.54598239};
+        JsonNode sp = s.get("spike_times_ms").get("NetCon[1]");
+        assertEquals(3, sp.size(), "spike count");
+        for (int i = 0; i < 3; i++) assertEquals(nrn[i], sp.get(i).asDouble(), 0.1, "spike " + i);
+        // tvec.record(&t) and vvec.record(&v(0.5)) at every step: t = 0 and one row per step
+        java.util.List<String> rows = Files.readAllLines(dir.resolve("o/traces.csv"));
+        assertEquals(steps + 2, rows.size());
+    }
+
+    @Test
     void badMethodIsAnErrorWithExitCode2() {
         assertEquals(2, run("run", "ball_and_stick", "--method", "rk4", "--out", dir.toString(), "-q"));
         assertEquals(2, run("run", "ball_and_stick", "--method", "cvode", "--atol", "0", "--out", dir.toString(), "-q"));
@@ -67,9 +104,24 @@ class CvodeRunTest {
         assertEquals(0, run("run", hoc.toString(), "--out", dir.resolve("o").toString(), "-q", "--no-plot"));
         JsonNode s = new ObjectMapper().readTree(dir.resolve("o/summary.json").toFile());
         long steps = s.get("steps").asLong();
+        assertEquals(steps, s.get("cvode").get("steps").asLong(), "cvode statistics in summary.json");
         // the variable step's count, not the 2400 fixed steps of dt = 0.025 ms
         assertTrue(steps >= NEURON_STEPS / 2 && steps <= 2 * NEURON_STEPS, "steps " + steps);
-        // Vector.record sampled every dt from the interpolated history: 2401 rows plus the header
-        assertEquals(2402, Files.readAllLines(dir.resolve("o/traces.csv")).size());
+        // Vector.record without an interval records at every step under cvode (as NEURON): t = 0 plus one row
+        // per step, plus the header; the times are the steps' ends, increasing and not evenly spaced
+        java.util.List<String> rows = Files.readAllLines(dir.resolve("o/traces.csv"));
+        assertEquals(steps + 2, rows.size());
+        double prev = -1, minGap = 1e9, maxGap = 0;
+        for (String row : rows.subList(1, rows.size())) {
+            double t = Double.parseDouble(row.split(",")[0]);
+            assertTrue(t > prev, "times increase: " + t + " after " + prev);
+            if (prev >= 0) {
+                minGap = Math.min(minGap, t - prev);
+                maxGap = Math.max(maxGap, t - prev);
+            }
+            prev = t;
+        }
+        assertEquals(60, prev, 1e-9, "last step ends at tstop exactly (ms)");
+        assertTrue(maxGap > 10 * minGap, "variable steps: " + minGap + " .. " + maxGap + " ms");
     }
 }

@@ -72,6 +72,11 @@ public final class EngineBridge implements HocSimulationBridge {
     private final List<DoubleList> extra = new ArrayList<>();
     private List<Probe> extraProbes = List.of();
     private int compiles;
+    /** The variable-step integrator of {@link #sim} (cvode.active(1)), its tolerances, and whether it must restart. */
+    private org.dendrite.engine.sim.VariableStep vs;
+    private Simulation vsSim;
+    private double vsAtol = Double.NaN, vsRtol = Double.NaN;
+    private boolean vsStale = true;
 
     /** Mechanisms compiled from a user's .mod files (--mod, nrn_load_dll), and those files: carried into specs. */
     private final List<MechanismType> loaded = new ArrayList<>();
@@ -154,7 +159,45 @@ public final class EngineBridge implements HocSimulationBridge {
         }
         spikesSeen = new int[spikeRecorders.size()];
         for (NetConnection nc : spikeRecorders) nc.recordTimes().clear();
+        // variable step, a recording every interval ms: the sample index after t = 0
+        for (int i = 0; i < requests.size(); i++) if (requests.get(i).times() == null) nextTime[i] = 1;
+        vsStale = true;
         sample(world);
+    }
+
+    /** cvode.active(1) asks for the variable step, unless {@code run --method be|cn} forced the fixed step. */
+    private boolean useCvode(HocWorld world) {
+        return world.cvodeRequested() && forcedSecondorder < 0;
+    }
+
+    /** The variable-step integrator for the compiled simulation, restarted at the cell's state when needed. */
+    private org.dendrite.engine.sim.VariableStep variableStep(HocWorld world) {
+        syncRunSettings(world);
+        applyGeometry(world);
+        if (world.t() != sim.state().t) sim.state().t = world.t();
+        if (vs == null || vsSim != sim || vsAtol != world.cvodeAtol() || vsRtol != world.cvodeRtol()) {
+            vs = new org.dendrite.engine.sim.VariableStep(sim, world.cvodeAtol(), world.cvodeRtol());
+            vsSim = sim;
+            vsAtol = world.cvodeAtol();
+            vsRtol = world.cvodeRtol();
+            vs.onStep((tPrev, tn) -> {
+                step++;
+                world.setTime(tn);
+                sampleVariableStep(tPrev, tn);
+            });
+            vsStale = true;
+        }
+        if (vsStale) {
+            vs.setToleranceScales(world.cvodeAtolScales());
+            vs.reset();
+            vsStale = false;
+        }
+        return vs;
+    }
+
+    /** The variable-step integrator HOC's run used last (its statistics), or null. */
+    public org.dendrite.engine.sim.VariableStep variableStep() {
+        return vs;
     }
 
     private void compile(HocWorld world, double vInit) {
@@ -234,6 +277,13 @@ public final class EngineBridge implements HocSimulationBridge {
     @Override
     public void fadvance(HocWorld world) {
         if (sim == null) finitialize(world, world.vInit());
+        if (useCvode(world)) {
+            // cvode.active(1): one variable step per fadvance, t advances by the step taken (as NEURON)
+            variableStep(world).step(Double.POSITIVE_INFINITY);
+            world.setTime(sim.state().t);
+            return;
+        }
+        vsStale = true;
         syncRunSettings(world);
         applyGeometry(world);
         if (world.t() != sim.state().t) sim.state().t = world.t();
@@ -246,19 +296,11 @@ public final class EngineBridge implements HocSimulationBridge {
     @Override
     public void continuerun(HocWorld world, double tstop) {
         if (sim == null) finitialize(world, world.vInit());
-        if (world.cvodeRequested() && forcedSecondorder < 0) {
-            // cvode.active(1): the variable step, recordings sampled every dt from the interpolated history
-            syncRunSettings(world);
-            applyGeometry(world);
-            if (world.t() != sim.state().t) sim.state().t = world.t();
-            org.dendrite.engine.sim.VariableStep vs = new org.dendrite.engine.sim.VariableStep(sim,
-                    world.cvodeAtol(), world.cvodeRtol());
-            vs.onOutput(() -> {
-                step++;
-                world.setTime(sim.state().t);
-                sample(world);
-            });
-            vs.run(tstop, sim.state().dt);
+        if (useCvode(world)) {
+            // cvode.active(1): variable steps to exactly tstop; recordings at every step, every Dt or at tvec times
+            org.dendrite.engine.sim.VariableStep v = variableStep(world);
+            double eps = 1e-12 * Math.max(1, Math.abs(tstop));
+            while (sim.state().t < tstop - eps) v.step(tstop);
             world.setTime(sim.state().t);
             return;
         }
@@ -288,6 +330,50 @@ public final class EngineBridge implements HocSimulationBridge {
             double[] s = spikeSources.get(i).spikeTimes();
             for (int k = spikesSeen[i]; k < s.length; k++) spikeRecorders.get(i).recordTimes().append(s[k]);
             spikesSeen[i] = s.length;
+        }
+    }
+
+    /**
+     * Recordings after a variable step (tPrev, tn]: those without an interval at tn (NEURON under cvode: every
+     * step), those with an interval at its multiples and those with a tvec at its times, from the interpolated
+     * history; time, --record traces and cvode.record time vectors at tn.
+     */
+    private void sampleVariableStep(double tPrev, double tn) {
+        double eps = 1e-9 * Math.max(1, Math.abs(tn));
+        boolean moved = false;
+        for (int i = 0; i < requests.size(); i++) {
+            RecordRequest r = requests.get(i);
+            if (r.times() != null) {
+                HocVector tv = r.times();
+                while (nextTime[i] < tv.size() && tv.get(nextTime[i]) <= tn + eps) {
+                    double ts = Math.max(tPrev, Math.min(tn, tv.get(nextTime[i])));
+                    vs.showState(ts);
+                    moved = true;
+                    record(i, r, ts);
+                    nextTime[i]++;
+                }
+            } else if (r.interval() > 0) {
+                while (nextTime[i] * r.interval() <= tn + eps) {
+                    double ts = Math.max(tPrev, Math.min(tn, nextTime[i] * r.interval()));
+                    vs.showState(ts);
+                    moved = true;
+                    record(i, r, ts);
+                    nextTime[i]++;
+                }
+            }
+        }
+        if (moved) vs.showState(tn);
+        time.add(tn);
+        for (int i = 0; i < extraProbes.size(); i++) extra.get(i).add(extraProbes.get(i).read());
+        for (int i = 0; i < requests.size(); i++) {
+            RecordRequest r = requests.get(i);
+            if (r.times() == null && !(r.interval() > 0)) record(i, r, tn);
+        }
+        for (HocVector tv : timeOutputs) tv.append(tn);
+        for (int i = 0; i < spikeRecorders.size(); i++) {
+            double[] sp = spikeSources.get(i).spikeTimes();
+            for (int k = spikesSeen[i]; k < sp.length; k++) spikeRecorders.get(i).recordTimes().append(sp[k]);
+            spikesSeen[i] = sp.length;
         }
     }
 

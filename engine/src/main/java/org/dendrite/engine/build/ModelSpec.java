@@ -250,5 +250,7 @@ public final class ModelSpec {
         public double atol = 1e-3;
         /** Variable step: relative tolerance (NEURON's {@code cvode.rtol} default 0). */
         public double rtol = 0;
+        /** Variable step: record at the end of every step instead of every recordEvery * dt ms. */
+        public boolean recordSteps;
     }
 }

@@ -339,6 +339,10 @@ public final class ModelParameters {
         s.run.celsius = b.run.celsius;
         s.run.secondorder = b.run.secondorder;
         s.run.recordEvery = b.run.recordEvery;
+        s.run.cvode = b.run.cvode;
+        s.run.atol = b.run.atol;
+        s.run.rtol = b.run.rtol;
+        s.run.recordSteps = b.run.recordSteps;
         s.mechanismLibrary = b.mechanismLibrary;
         s.loadedMechanisms.addAll(b.loadedMechanisms);
         s.modPaths.addAll(b.modPaths);

@@ -9,7 +9,7 @@ import org.dendrite.engine.mechanism.CellState;
  * advanced by cnexp at the new voltage, all gates starting at x∞(v_init). A subclass gives the rates
  * ({@link #rates}, x∞ and τ per gate, τ in ms) and the open fraction f ({@link #openFraction}).
  */
-public abstract class GateChannel extends MechanismBlock {
+public abstract class GateChannel extends MechanismBlock implements OdeStates {
     protected final double[] gbar, g, current;
     protected final double[][] gates;
     /** The ion carrying the current, or null for a non-specific current. */
@@ -100,5 +100,72 @@ public abstract class GateChannel extends MechanismBlock {
     /** The value of a {@code <name>_<SUFFIX>} global, or NaN when {@code name} is not that global. */
     protected final double global(String fullName, String param, double value) {
         return fullName.equals(param + "_" + type.name()) || fullName.equals(param) ? value : Double.NaN;
+    }
+
+    // ------------------------------------------------------------------ variable step (OdeStates)
+
+    /** -1/τ per state from the last {@link #derivatives} (same layout), reused by {@link #jacobianDiagonal}. */
+    private double[] odeJacobian;
+    private boolean odeJacobianFresh;
+
+    /** Every gate of every instance, gate-major: gate j of instance k at {@code offset + j*count + k}. */
+    @Override
+    public int stateCount() {
+        return gates.length * count;
+    }
+
+    /** The gate's declared name with the suffix ({@code m_NaTs2_t}). */
+    @Override
+    public String stateName(int i) {
+        double[] gate = gates[i / count];
+        for (Variable v : type.variables()) {
+            if (v.role() == Variable.Role.STATE && variable(v.name()) == gate) return OdeStates.neuronName(type, v.name());
+        }
+        return null;
+    }
+
+    @Override
+    public void gather(double[] y, int offset) {
+        for (int j = 0; j < gates.length; j++) System.arraycopy(gates[j], 0, y, offset + j * count, count);
+    }
+
+    @Override
+    public void scatter(double[] y, int offset) {
+        for (int j = 0; j < gates.length; j++) System.arraycopy(y, offset + j * count, gates[j], 0, count);
+        odeJacobianFresh = false;
+    }
+
+    /** {@code x' = (x∞ - x)/τ} with the rates the fixed step uses (scalar {@link #rates}). */
+    @Override
+    public void derivatives(CellState s, double[] ydot, int offset) {
+        if (odeJacobian == null) odeJacobian = new double[gates.length * count];
+        prepareRates(s);
+        double[] v = s.v, jac = odeJacobian;
+        int ng = gates.length;
+        for (int k = 0; k < count; k++) {
+            int nd = node[k];
+            rates(v[nd], k, nd, r);
+            for (int j = 0; j < ng; j++) {
+                double tau = r[2 * j + 1];
+                ydot[offset + j * count + k] = (r[2 * j] - gates[j][k]) / tau;
+                jac[j * count + k] = -1 / tau;
+            }
+        }
+        odeJacobianFresh = true;
+    }
+
+    /** -1/τ per gate; taken from the {@link #derivatives} call at the same state when there was one. */
+    @Override
+    public void jacobianDiagonal(CellState s, double[] jd, int offset) {
+        if (odeJacobianFresh) {
+            System.arraycopy(odeJacobian, 0, jd, offset, gates.length * count);
+            return;
+        }
+        prepareRates(s);
+        for (int k = 0; k < count; k++) {
+            int nd = node[k];
+            rates(s.v[nd], k, nd, r);
+            for (int j = 0; j < gates.length; j++) jd[offset + j * count + k] = -1 / r[2 * j + 1];
+        }
     }
 }

@@ -30,4 +30,19 @@ public interface OdeStates {
     default void toleranceScales(double[] scale, int offset) {
         java.util.Arrays.fill(scale, offset, offset + stateCount(), 1.0);
     }
+
+    /**
+     * NEURON's name of state {@code i} of the block (0 &lt;= i &lt; stateCount()), the one
+     * {@code cvode.atolscale} takes: {@code m_hh} for a density mechanism, {@code ExpSyn.g} for a point process,
+     * {@code cai} for an ion concentration; null when the block does not name its states (then atolscale does
+     * not reach them).
+     */
+    default String stateName(int i) {
+        return null;
+    }
+
+    /** {@code state_SUFFIX} for a density mechanism, {@code Type.state} for a point process (NEURON's names). */
+    static String neuronName(MechanismType type, String state) {
+        return type.kind() == MechanismKind.DENSITY ? state + "_" + type.name() : type.name() + "." + state;
+    }
 }

@@ -58,6 +58,11 @@ public final class EventQueue {
         return size == 0 ? Double.POSITIVE_INFINITY : time[0];
     }
 
+    /** Target of the earliest event, null when empty. */
+    public EventTarget peekTarget() {
+        return size == 0 ? null : target[0];
+    }
+
     /** Removes the earliest event and delivers it. */
     public void deliverFirst(EventContext ctx) {
         double t = time[0];

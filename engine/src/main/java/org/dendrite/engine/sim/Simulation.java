@@ -129,6 +129,11 @@ public final class Simulation implements EventContext {
         return n;
     }
 
+    /** The event queue (the variable-step integrator delivers from it itself). */
+    EventQueue events() {
+        return queue;
+    }
+
     /** Counts steps taken by another integrator ({@link VariableStep}) in {@link #steps()}. */
     void stepsAdvanced(long n) {
         steps += n;
@@ -139,8 +144,13 @@ public final class Simulation implements EventContext {
      * recording every {@code dt * every} ms; returns the integrator with its statistics.
      */
     public VariableStep runVariableStep(double tstop, double atol, double rtol) {
+        return runVariableStep(tstop, atol, rtol, false);
+    }
+
+    /** As {@link #runVariableStep(double, double, double)}; with {@code everyStep} recording after every step. */
+    public VariableStep runVariableStep(double tstop, double atol, double rtol, boolean everyStep) {
         VariableStep vs = new VariableStep(this, atol, rtol);
-        vs.run(tstop, state.dt * traces.every());
+        vs.run(tstop, everyStep ? 0 : state.dt * traces.every());
         return vs;
     }
 

@@ -3,11 +3,14 @@ package org.dendrite.engine.sim;
 import java.util.Arrays;
 
 import org.dendrite.engine.DendriteException;
+import org.dendrite.engine.mechanism.ArtificialCell;
 import org.dendrite.engine.mechanism.CellState;
+import org.dendrite.engine.mechanism.EventTarget;
+import org.dendrite.engine.mechanism.IonUse;
 import org.dendrite.engine.mechanism.MechanismBlock;
 import org.dendrite.engine.mechanism.OdeStates;
+import org.dendrite.engine.mechanism.StimulusEdges;
 import org.dendrite.engine.mechanism.Variable;
-import org.dendrite.engine.mechanism.builtin.IClamp;
 
 /**
  * Whole-cell variable-step, variable-order BDF (orders 1-5) in Nordsieck form (Byrne and Hindmarsh 1975;
@@ -16,15 +19,35 @@ import org.dendrite.engine.mechanism.builtin.IClamp;
  * algebraic current balance {@code 0 = rhs}). Each step predicts from the history, corrects by Newton iterations
  * whose linear solve is {@code (M/gamma - J)}: the Hines tree matrix for the voltages (the fixed-step assembly
  * with {@code 1/dt} replaced by {@code 1/gamma}) and the diagonal for the states, and accepts when the local
- * error estimate, in the weighted RMS norm with {@code w_i = 1/(rtol |y_i| + atol)}, is at most 1. Steps stop
- * exactly at IClamp onsets and offsets, where the history restarts at order 1.
+ * error estimate, in the weighted RMS norm with {@code w_i = 1/(rtol |y_i| + atol scale_i)}
+ * ({@link OdeStates#toleranceScales}), is at most 1.
  *
- * <p>Not supported yet (rejected with a message): mechanisms with states but no derivative form, artificial
- * cells (NetStim, VecStim) and NetCon events.
+ * <p>Discontinuities: steps stop exactly at every stimulus edge ({@link StimulusEdges}: IClamp onset and offset,
+ * SEClamp levels, played waveform steps) and at the delivery time of every queued event (NetCon deliveries from
+ * artificial cells and threshold crossings, self-events); the events of that time are delivered and, when one
+ * reached a mechanism of the cell, the history restarts at order 1 from the new state. An event queued during a
+ * step for a time inside it (a crossing with a short delay) makes the integrator go back to that time by
+ * interpolating the history, as NEURON's CVode does. Threshold crossings are timed inside the step from the
+ * history. Events that only reach artificial cells do not restart the history.
+ *
+ * <p>Use: {@link #reset} after {@code finitialize}, then {@link #step} (one step, HOC's {@code fadvance}) or
+ * {@link #run} (to tstop, recording into the simulation's traces).
  */
 public final class VariableStep {
     public static final int MAX_ORDER = 5;
     private static final int MAX_NEWTON = 3;
+    /**
+     * Safety factors of the step-ratio estimates, eta = 1/(bias * err)^(1/order): CVODE's (Hindmarsh et al. 2005)
+     * 6 for the current order and for q-1, 10 for q+1. With them the step counts are within 10% of NEURON's on
+     * the hh cells and the L5PC (smaller factors took 0.5-0.85x NEURON's steps and drifted further in spike time).
+     */
+    private static final double BIAS_Q = 6, BIAS_DOWN = 6, BIAS_UP = 10;
+
+    /** Called after every accepted step with the cell holding the state at {@code t} (ms). */
+    @FunctionalInterface
+    public interface StepListener {
+        void stepped(double tPrev, double t);
+    }
 
     private final Simulation sim;
     private final CellState st;
@@ -32,29 +55,38 @@ public final class VariableStep {
     private final int nv, ny;
     private final OdeStates[] odes;
     private final int[] odeOffset;
+    private final StimulusEdges[] edges;
     /** Per node 0.001 * cm (the mass), 0 at zero-area nodes. */
     private final double[] mass;
+    /** Per unknown: atol * tolerance scale (0 for the voltages of zero-area nodes: out of the error test). */
+    private final double[] atolOf;
     /** Entries the error norm averages over: every state and the voltages of nodes with capacitance. */
     private final int weightedCount;
     private final double[][] z = new double[MAX_ORDER + 2][];
-    private final double[] y, f, jd, acor, prevAcor, w, saved, delta;
+    private final double[] y, f, jd, acor, prevAcor, w, saved, delta, yNow;
     private final double[][] zSaved = new double[MAX_ORDER + 2][];
-    private final double[] breaks;
     private double h, hPrevAcor;
     private int q, qwait;
-    private double tEvalLimit;
+    /** Current evaluations happen before this time (the open side of a stimulus edge the step ends on). */
+    private double tEvalLimit = Double.POSITIVE_INFINITY;
+    /** The integrator's time (ms): the cell holds the state at t between calls. */
+    private double t;
+    /** Time of the history z (the last accepted step's end; differs from t after going back to an event). */
+    private double tHist;
+    private boolean restart = true;
+    private double nextEdge = Double.POSITIVE_INFINITY;
     private final boolean[] above;
     private final double[] lastDetector;
-    private long nSteps, nFevals, nNewton, nErrFails, nConvFails;
-    private double recordInterval;
-    private Runnable onOutput;
-    private long nextRecord;
+    private long nSteps, nFevals, nNewton, nErrFails, nConvFails, nRestarts, nEvents;
+    private StepListener listener;
+    /** cvode.atolscale settings by state name (empty: every scale from {@link OdeStates#toleranceScales}). */
+    private java.util.Map<String, Double> scaleByName = java.util.Map.of();
 
     /**
      * @param atol absolute tolerance (NEURON's {@code cvode.atol}, default 1e-3; mV for v, the state's unit else)
      * @param rtol relative tolerance (NEURON's {@code cvode.rtol}, default 0)
-     * @throws DendriteException when a mechanism has states without a derivative form, or the model has
-     *                           artificial cells
+     * @throws DendriteException when a mechanism has states without a derivative form, or a detector watches
+     *                           something other than v
      */
     public VariableStep(Simulation sim, double atol, double rtol) {
         if (!(atol > 0) || !(rtol >= 0) || !Double.isFinite(atol) || !Double.isFinite(rtol)) {
@@ -66,18 +98,6 @@ public final class VariableStep {
         this.atol = atol;
         this.rtol = rtol;
         this.nv = st.v.length;
-        if (sim.netStims.length > 0) {
-            throw new DendriteException("method cvode: artificial cells (" + sim.netStims[0].getClass().getSimpleName()
-                    + ") are not supported by the variable-step integrator yet; use --method be or cn");
-        }
-        if (sim.compiler != null) {
-            for (org.dendrite.engine.mechanism.NetCon nc : sim.compiler.netConOf.values()) {
-                if (nc.target() != null) {
-                    throw new DendriteException("method cvode: NetCon events (to " + nc.target().getClass()
-                            .getSimpleName() + ") are not supported by the variable-step integrator yet; use --method be or cn");
-                }
-            }
-        }
         for (ThresholdDetector d : sim.detectors) {
             if (!d.watches(st.v)) {
                 throw new DendriteException("method cvode: spike detectors must watch v (a detector watches "
@@ -87,35 +107,23 @@ public final class VariableStep {
         int offset = nv;
         java.util.List<OdeStates> list = new java.util.ArrayList<>();
         java.util.List<Integer> offs = new java.util.ArrayList<>();
-        java.util.List<Double> br = new java.util.ArrayList<>();
+        java.util.List<StimulusEdges> edgeList = new java.util.ArrayList<>();
         for (MechanismBlock m : sim.blocks) {
             if (m instanceof OdeStates o) {
                 list.add(o);
                 offs.add(offset);
                 offset += o.stateCount();
-            } else {
-                for (Variable v : m.type().variables()) {
-                    if (v.role() == Variable.Role.STATE) {
-                        throw new DendriteException("method cvode: mechanism " + m.type().name()
-                                + " has states (" + v.name() + ") but no derivative form for the variable-step "
-                                + "integrator; use --method be or cn");
-                    }
-                }
+            } else if (!(m instanceof ArtificialCell)) {
+                refuseHiddenStates(m);
             }
-            if (m instanceof IClamp) {
-                double[] del = m.variable("del"), dur = m.variable("dur");
-                for (int k = 0; k < m.count(); k++) {
-                    br.add(del[k]);
-                    br.add(del[k] + dur[k]);
-                }
-            }
+            if (m instanceof StimulusEdges e) edgeList.add(e);
         }
         odes = list.toArray(new OdeStates[0]);
         odeOffset = offs.stream().mapToInt(Integer::intValue).toArray();
+        edges = edgeList.toArray(new StimulusEdges[0]);
         ny = offset;
-        breaks = br.stream().mapToDouble(Double::doubleValue).filter(x -> x > 0 && Double.isFinite(x))
-                .sorted().distinct().toArray();
         mass = new double[nv];
+        atolOf = new double[ny];
         int weighted = ny - nv;
         for (int i = 0; i < nv; i++) {
             mass[i] = 0.001 * sim.cm[i];
@@ -134,8 +142,60 @@ public final class VariableStep {
         w = new double[ny];
         saved = new double[ny];
         delta = new double[ny];
+        yNow = new double[ny];
         above = new boolean[sim.detectors.length];
         lastDetector = new double[sim.detectors.length];
+        setTolerances();
+    }
+
+    /** A block without a derivative form must not hold states the integrator would silently freeze. */
+    private static void refuseHiddenStates(MechanismBlock m) {
+        for (Variable v : m.type().variables()) {
+            if (v.role() == Variable.Role.STATE) {
+                throw new DendriteException("method cvode: mechanism " + m.type().name()
+                        + " has states (" + v.name() + ") but no derivative form for the variable-step "
+                        + "integrator; use --method be or cn");
+            }
+        }
+        for (IonUse u : m.type().ions()) {
+            if (u.writesConcentration()) {
+                throw new DendriteException("method cvode: mechanism " + m.type().name() + " writes the "
+                        + u.ion() + " concentration but has no derivative form for the variable-step integrator; "
+                        + "use --method be or cn");
+            }
+        }
+    }
+
+    /** atol times each state's scale (re-read at every {@link #reset}: a scale may depend on parameters). */
+    private void setTolerances() {
+        Arrays.fill(atolOf, 0, nv, atol);
+        for (int k = 0; k < odes.length; k++) odes[k].toleranceScales(atolOf, odeOffset[k]);
+        if (!scaleByName.isEmpty()) {
+            for (int k = 0; k < odes.length; k++) {
+                for (int i = 0; i < odes[k].stateCount(); i++) {
+                    Double s = scaleByName.get(odes[k].stateName(i));
+                    if (s != null) atolOf[odeOffset[k] + i] = s;
+                }
+            }
+        }
+        for (int i = nv; i < ny; i++) {
+            double s = atolOf[i];
+            atolOf[i] = (s > 0 && Double.isFinite(s) ? s : 1) * atol;
+        }
+    }
+
+    /**
+     * NEURON's {@code cvode.atolscale(name, scale)}: the states named so ({@link OdeStates#stateName}: {@code cai},
+     * {@code m_hh}, {@code ExpSyn.g}) get absolute tolerance atol * scale, replacing their mechanism's scale.
+     * Takes effect at the next {@link #reset}.
+     */
+    public void setToleranceScales(java.util.Map<String, Double> byName) {
+        scaleByName = java.util.Map.copyOf(byName);
+    }
+
+    /** The absolute tolerance of unknown i (v of node i for i below the node count, then the states). */
+    public double absoluteTolerance(int i) {
+        return atolOf[i];
     }
 
     public long steps() { return nSteps; }
@@ -143,52 +203,162 @@ public final class VariableStep {
     public long newtonIterations() { return nNewton; }
     public long errorTestFailures() { return nErrFails; }
     public long convergenceFailures() { return nConvFails; }
+    /** Restarts of the history at order 1 (start, stimulus edges, event deliveries to the cell). */
+    public long restarts() { return nRestarts; }
+    /** Events delivered (NetCon deliveries and self-events, to cells and artificial cells). */
+    public long eventsDelivered() { return nEvents; }
     public int order() { return q; }
+    /** The integrator's time, ms. */
+    public double time() { return t; }
+    /** The step size the next step will try, ms. */
+    public double stepSize() { return h; }
+    /** Number of unknowns (node voltages and mechanism states). */
+    public int size() { return ny; }
 
-    /** Called at every output time with the interpolated state in the cell and {@code t} set (HOC recordings). */
-    public void onOutput(Runnable r) {
-        this.onOutput = r;
+    /** Called after every accepted step (the state at its end in the cell); null for none. */
+    public void onStep(StepListener l) {
+        this.listener = l;
     }
 
     /**
-     * Integrates from the state after {@code finitialize} to {@code tstop} (ms), recording a trace row every
-     * {@code recordIntervalMs} by interpolating the history, and detecting spikes with interpolated crossing times.
+     * After {@code finitialize} (or any change of the cell's state from outside): the next step starts a new
+     * history at order 1 from the cell's state at its time; the statistics start from 0.
      */
-    public void run(double tstop, double recordIntervalMs) {
-        if (!(recordIntervalMs > 0)) throw new DendriteException("record interval must be > 0 ms");
-        this.recordInterval = recordIntervalMs;
-        this.nextRecord = (long) Math.floor(st.t / recordIntervalMs + 1e-9) + 1;
+    public void reset() {
+        nSteps = nFevals = nNewton = nErrFails = nConvFails = nRestarts = nEvents = 0;
+        t = st.t;
+        restart = true;
+        setTolerances();
         for (int i = 0; i < sim.detectors.length; i++) {
             ThresholdDetector d = sim.detectors[i];
             lastDetector[i] = d.value();
             above[i] = lastDetector[i] > d.threshold();
         }
-        double t0 = st.t;
-        gatherY();
-        int bi = 0;
-        while (bi < breaks.length && breaks[bi] <= t0 + 1e-12) bi++;
-        double t = t0;
-        while (t < tstop - 1e-12) {
-            double segEnd = bi < breaks.length ? Math.min(breaks[bi], tstop) : tstop;
-            if (segEnd <= t) { bi++; continue; }
-            integrateSegment(t, segEnd);
-            t = segEnd;
-            if (bi < breaks.length && breaks[bi] <= t + 1e-12) bi++;
-        }
-        // leave the final state in the cell
-        scatterY(z[0]);
-        st.t = t;
-
+        nextEdge = nextEdgeAfter(t);
     }
 
-    // ------------------------------------------------------------------ one smooth segment
+    /**
+     * Integrates from the state after {@code finitialize} to {@code tstop} (ms), detecting spikes with
+     * interpolated crossing times and recording the simulation's traces: every {@code recordIntervalMs} (the
+     * history interpolated there), or after every step when {@code recordIntervalMs} is 0.
+     */
+    public void run(double tstop, double recordIntervalMs) {
+        if (!(recordIntervalMs >= 0) || !Double.isFinite(recordIntervalMs)) {
+            throw new DendriteException("record interval must be >= 0 ms (0: every step)");
+        }
+        reset();
+        StepListener user = listener;
+        org.dendrite.engine.record.Traces traces = sim.traces;
+        long[] next = {(long) Math.floor(t / Math.max(recordIntervalMs, 1e-300) + 1e-9) + 1};
+        listener = (tPrev, tn) -> {
+            if (recordIntervalMs == 0) {
+                traces.sample(0, tn);
+            } else {
+                while (next[0] * recordIntervalMs <= tn + 1e-9 * Math.max(1, tn)) {
+                    double tr = next[0] * recordIntervalMs;
+                    showState(Math.min(tr, tn));
+                    st.t = tr;
+                    traces.sample(0, tr);
+                    next[0]++;
+                }
+                showState(tn);
+            }
+            if (user != null) user.stepped(tPrev, tn);
+        };
+        try {
+            while (t < tstop - 1e-12 * Math.max(1, Math.abs(tstop))) step(tstop);
+        } finally {
+            listener = user;
+        }
+    }
 
-    private void integrateSegment(double t0, double t1) {
-        tEvalLimit = t1 - 1e-9;
-        st.t = t0;
-        // restart: order 1, history from y and f at t0
+    /**
+     * One accepted step, ending at the earliest of {@code tLimit}, the next stimulus edge, the next event and the
+     * step the error control chose (HOC's {@code fadvance} under {@code cvode.active(1)}: t advances by the step
+     * taken); events due at the new time are delivered after the step listener ran. Returns the new time (ms).
+     */
+    public double step(double tLimit) {
+        if (st.t != t) { // time set from outside (HOC t = ...): start again there
+            t = st.t;
+            restart = true;
+            nextEdge = nextEdgeAfter(t);
+        }
+        deliverDue();
+        double stop = Math.min(Math.min(tLimit, nextEdge), sim.events().peekTime());
+        if (!(stop > t)) return t;
+        double dt = st.dt;
+        try {
+            if (restart) begin(stop);
+            tEvalLimit = stop == nextEdge ? stop - 1e-9 * Math.max(1, Math.abs(stop)) : Double.POSITIVE_INFINITY;
+            double tPrev = t;
+            double err = advance(stop);
+            afterStep(tPrev);
+            if (listener != null) {
+                listener.stepped(tPrev, t);
+                showState(t);
+            }
+            if (t >= nextEdge) {
+                restart = true;
+                nextEdge = nextEdgeAfter(t);
+            }
+            // the next step and order, from the history of this step (after it served interpolation)
+            if (!restart) {
+                if (--qwait <= 0) chooseStepAndOrder(err);
+                else if (qwait == 1) {
+                    System.arraycopy(acor, 0, prevAcor, 0, ny);
+                    hPrevAcor = h;
+                }
+            }
+        } finally {
+            st.dt = dt;
+        }
+        deliverDue();
+        return t;
+    }
+
+    /** The cell's state at {@code tOut} (ms, within the last step) from the history; st.t set to it. */
+    public void showState(double tOut) {
+        if (tOut == t) {
+            scatterY(yNow);
+        } else {
+            interpolate(tOut, saved);
+            scatterY(saved);
+        }
+        st.t = tOut;
+    }
+
+    private double nextEdgeAfter(double time) {
+        double best = Double.POSITIVE_INFINITY;
+        for (StimulusEdges e : edges) best = Math.min(best, e.nextEdge(time));
+        return best;
+    }
+
+    /** Delivers the events due at t; an event reaching the cell (not an artificial cell) restarts the history. */
+    private void deliverDue() {
+        EventQueue queue = sim.events();
+        if (!(queue.peekTime() <= t)) return;
+        boolean cell = false;
+        st.t = t;
+        while (queue.peekTime() <= t) {
+            EventTarget target = queue.peekTarget();
+            if (!(target instanceof ArtificialCell)) cell = true;
+            queue.deliverFirst(sim);
+            nEvents++;
+        }
+        st.t = t;
+        if (cell) restart = true;
+    }
+
+    // ------------------------------------------------------------------ one step
+
+    /** Restart: order 1, history from the cell's state and its derivative at t. */
+    private void begin(double stop) {
+        nRestarts++;
+        restart = false;
+        gatherY();
         System.arraycopy(y, 0, z[0], 0, ny);
-        evaluate(t0, z[0], 1.0);
+        tEvalLimit = stop == nextEdge ? stop - 1e-9 * Math.max(1, Math.abs(stop)) : Double.POSITIVE_INFINITY;
+        evaluate(t, z[0], 1.0);
         double[] ydot = saved;
         for (int i = 0; i < nv; i++) ydot[i] = mass[i] > 0 ? f[i] / mass[i] : 0;
         for (int i = nv; i < ny; i++) ydot[i] = f[i];
@@ -196,18 +366,27 @@ public final class VariableStep {
         double yd = norm(ydot);
         h = yd > 0 ? Math.min(0.1, 0.1 / yd) : 0.1;   // first step: a BE step with error about 0.1 of tolerance
         h = Math.max(h, 1e-6);
-        h = Math.min(h, t1 - t0);
         for (int i = 0; i < ny; i++) z[1][i] = h * ydot[i];
         for (int j = 2; j < z.length; j++) Arrays.fill(z[j], 0);
         q = 1;
         qwait = 2;
         hPrevAcor = 0;
-        double t = t0;
+        tHist = t;
+        scatterY(z[0]);
+        st.t = t;
+    }
+
+    /**
+     * Attempts steps from t until one is accepted; it ends at t + h, or exactly at stop when that is nearer.
+     * Returns the accepted step's error estimate (weighted RMS norm, at most 1).
+     */
+    private double advance(double stop) {
         int failures = 0;
-        while (t < t1 - 1e-12) {
-            if (t + h > t1 - 1e-9 * Math.max(1, Math.abs(t1))) rescale((t1 - t) / h);
-            double tn = (t + h > t1) ? t1 : t + h;
-            if (t1 - tn < 1e-9 * Math.max(1, Math.abs(t1))) tn = t1;
+        double eps = 1e-9 * Math.max(1, Math.abs(stop));
+        while (true) {
+            if (t + h > stop - eps) rescale((stop - t) / h);
+            double tn = t + h;
+            if (stop - tn < eps) tn = stop;
             setWeights(z[0]);
             for (int j = 0; j <= q; j++) System.arraycopy(z[j], 0, zSaved[j], 0, ny);
             predict();
@@ -230,14 +409,13 @@ public final class VariableStep {
                     eta = 0.1;
                     if (q > 1) dropToOrder1();
                 } else {
-                    eta = Math.max(0.1, Math.min(0.9, 1 / (1.2 * Math.pow(err, 1.0 / (q + 1)) + 1e-6)));
+                    eta = Math.max(0.1, Math.min(0.9, 1 / (Math.pow(BIAS_Q * err, 1.0 / (q + 1)) + 1e-6)));
                 }
                 rescale(eta);
                 qwait = q + 1;
                 if (h < 1e-12) throw stuck(t);
                 continue;
             }
-            failures = 0;
             // accept: z_j += l_j acor
             double[] l = lcoef(q);
             for (int j = 0; j <= q; j++) {
@@ -245,24 +423,19 @@ public final class VariableStep {
                 double[] zj = z[j];
                 for (int i = 0; i < ny; i++) zj[i] += lj * acor[i];
             }
-            double tPrev = t;
             t = tn;
+            tHist = tn;
             nSteps++;
             sim.stepsAdvanced(1);
-            afterStep(tPrev, t);
-            if (--qwait <= 0) chooseStepAndOrder(err);
-            else if (qwait == 1) {
-                System.arraycopy(acor, 0, prevAcor, 0, ny);
-                hPrevAcor = h;
-            }
+            System.arraycopy(z[0], 0, yNow, 0, ny);
+            return err;
         }
-        System.arraycopy(z[0], 0, y, 0, ny);
     }
 
-    private DendriteException stuck(double t) {
+    private DendriteException stuck(double time) {
         return new SimulationException(String.format(java.util.Locale.ROOT,
                 "cvode: step size fell below 1e-12 ms at t = %.6f ms (Newton or error test keeps failing); the "
-                        + "model may be ill-posed or the tolerances (atol %g, rtol %g) too tight", t, atol, rtol));
+                        + "model may be ill-posed or the tolerances (atol %g, rtol %g) too tight", time, atol, rtol));
     }
 
     /** Pascal-triangle prediction z_j += z_{j+1} + ... (Taylor extrapolation of the history by one step). */
@@ -331,11 +504,11 @@ public final class VariableStep {
      * f(t, y) into {@link #f} (v rows: rhs in mA/cm2 or nA; state rows: dy/dt) and the state Jacobian diagonal
      * into {@link #jd}; leaves the tree matrix for {@code 1/gamma} in the cell's d (assembled with dt = gamma).
      */
-    private void evaluate(double t, double[] yy, double gamma) {
+    private void evaluate(double time, double[] yy, double gamma) {
         nFevals++;
         scatterY(yy);
-        // currents are evaluated on the open side of a stimulus edge: the segment's end is excluded
-        st.t = Math.min(t, tEvalLimit);
+        // currents are evaluated on the open side of a stimulus edge the step ends on
+        st.t = Math.min(time, tEvalLimit);
         st.dt = gamma;
         int so = st.secondorder;
         st.secondorder = 0;
@@ -347,7 +520,7 @@ public final class VariableStep {
             odes[k].derivatives(st, f, odeOffset[k]);
             odes[k].jacobianDiagonal(st, jd, odeOffset[k]);
         }
-        st.t = t;
+        st.t = time;
     }
 
     private void gatherY() {
@@ -361,8 +534,8 @@ public final class VariableStep {
     }
 
     private void setWeights(double[] yy) {
-        for (int i = 0; i < nv; i++) w[i] = mass[i] > 0 ? 1 / (rtol * Math.abs(yy[i]) + atol) : 0;
-        for (int i = nv; i < ny; i++) w[i] = 1 / (rtol * Math.abs(yy[i]) + atol);
+        for (int i = 0; i < nv; i++) w[i] = mass[i] > 0 ? 1 / (rtol * Math.abs(yy[i]) + atolOf[i]) : 0;
+        for (int i = nv; i < ny; i++) w[i] = 1 / (rtol * Math.abs(yy[i]) + atolOf[i]);
     }
 
     private double norm(double[] x) {
@@ -410,16 +583,16 @@ public final class VariableStep {
      * error constants of BDF: 1/(l1 (q+1))), the largest wins when it grows the step by at least 1.5x.
      */
     private void chooseStepAndOrder(double errQ) {
-        double etaQ = 1 / (1.2 * Math.pow(errQ, 1.0 / (q + 1)) + 1e-6);
+        double etaQ = 1 / (Math.pow(BIAS_Q * errQ, 1.0 / (q + 1)) + 1e-6);
         double etaDown = 0, etaUp = 0;
         if (q > 1) {
             double e = norm(z[q]) * factorial(q) / (l1(q - 1) * q);
-            etaDown = 1 / (1.3 * Math.pow(e, 1.0 / q) + 1e-6);
+            etaDown = 1 / (Math.pow(BIAS_DOWN * e, 1.0 / q) + 1e-6);
         }
         if (q < MAX_ORDER && hPrevAcor == h) {
             for (int i = 0; i < ny; i++) saved[i] = acor[i] - prevAcor[i];
             double e = norm(saved) / (l1(q + 1) * (q + 2));
-            etaUp = 1 / (1.4 * Math.pow(e, 1.0 / (q + 2)) + 1e-6);
+            etaUp = 1 / (Math.pow(BIAS_UP * e, 1.0 / (q + 2)) + 1e-6);
         }
         double eta = etaQ;
         int newQ = q;
@@ -445,11 +618,11 @@ public final class VariableStep {
         hPrevAcor = 0;
     }
 
-    // ------------------------------------------------------------------ output
+    // ------------------------------------------------------------------ after a step
 
-    /** Interpolates the history at time tOut (in the last step [tn - h, tn]) into yOut. */
-    private void interpolate(double tOut, double tn, double[] yOut) {
-        double s = (tOut - tn) / h;
+    /** Interpolates the history at time tOut (in the last step [tHist - h, tHist]) into yOut. */
+    private void interpolate(double tOut, double[] yOut) {
+        double s = (tOut - tHist) / h;
         System.arraycopy(z[q], 0, yOut, 0, ny);
         for (int j = q - 1; j >= 0; j--) {
             double[] zj = z[j];
@@ -457,8 +630,12 @@ public final class VariableStep {
         }
     }
 
-    private void afterStep(double tPrev, double tn) {
-        // spike detection: v crossing threshold upward in (tPrev, tn], the time from the history
+    /**
+     * Spike detection (v crossing threshold upward in (tPrev, t], the time from the history), WATCH conditions at
+     * the new state, and the way back when an event was queued for a time inside the step.
+     */
+    private void afterStep(double tPrev) {
+        double tn = t;
         for (int i = 0; i < sim.detectors.length; i++) {
             ThresholdDetector d = sim.detectors[i];
             int idx = d.index();
@@ -469,7 +646,7 @@ public final class VariableStep {
                 double a = tPrev, b = tn, fa = vOld - thr;
                 for (int it = 0; it < 40; it++) {
                     double mid = 0.5 * (a + b);
-                    interpolate(mid, tn, saved);
+                    interpolate(mid, saved);
                     double fm = saved[idx] - thr;
                     if ((fm > 0) == (fa > 0)) { a = mid; fa = fm; } else b = mid;
                 }
@@ -480,17 +657,18 @@ public final class VariableStep {
             }
             lastDetector[i] = vNew;
         }
-        while (nextRecord * recordInterval <= tn + 1e-9 * Math.max(1, tn)) {
-            double tr = nextRecord * recordInterval;
-            interpolate(Math.min(tr, tn), tn, saved);
-            scatterY(saved);
-            st.t = tr;
-            sim.traces.sample((long) nextRecord * sim.traces.every(), tr);
-            if (onOutput != null) onOutput.run();
-            nextRecord++;
-        }
-        scatterY(z[0]);
+        scatterY(yNow);
         st.t = tn;
+        for (MechanismBlock m : sim.blocks) m.watch(st, sim);
+        double te = sim.events().peekTime();
+        if (te < tn && te >= tPrev) {
+            // an event for a time inside the step: go back to it along the history
+            interpolate(te, yNow);
+            t = te;
+            scatterY(yNow);
+            st.t = te;
+            for (int i = 0; i < sim.detectors.length; i++) lastDetector[i] = yNow[sim.detectors[i].index()];
+            restart = true; // the history belongs to the end of the step: a new one starts at te
+        }
     }
-
 }

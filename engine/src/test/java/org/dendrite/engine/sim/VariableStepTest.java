@@ -90,14 +90,44 @@ class VariableStepTest {
         assertTrue(vs.fEvaluations() >= vs.steps() && vs.newtonIterations() >= vs.steps());
     }
 
+    /** A density mechanism with a state x and only the fixed-step update: no derivative form. */
+    static final class Drift extends org.dendrite.engine.mechanism.MechanismBlock {
+        static final org.dendrite.engine.mechanism.MechanismType TYPE = new org.dendrite.engine.mechanism.MechanismType(
+                "drift", org.dendrite.engine.mechanism.MechanismKind.DENSITY,
+                java.util.List.of(org.dendrite.engine.mechanism.Variable.state("x", "1")), java.util.List.of(), Drift::new);
+
+        Drift(org.dendrite.engine.mechanism.MechanismType t, int[] node, org.dendrite.engine.mechanism.CellState s) {
+            super(t, node);
+        }
+
+        @Override public void initialize(org.dendrite.engine.mechanism.CellState s) {}
+        @Override public void current(org.dendrite.engine.mechanism.CellState s) {}
+    }
+
     @Test
     void mechanismWithoutDerivativeFormIsRefusedByName() {
         ModelSpec spec = soma(0.1, false);
-        spec.points.add(new ModelSpec.PointSpec("syn", "ExpSyn", new Location(0, 0.5), Map.of()));
-        Simulation sim = Simulation.compile(spec);
+        spec.insertions.add(new ModelSpec.Insertion("drift", 0, Map.of()));
+        Simulation sim = Simulation.compile(spec, org.dendrite.engine.mechanism.MechanismLibrary.standard()
+                .with("test", java.util.List.of(Drift.TYPE), n -> {}));
         sim.finitialize(-65);
         DendriteException e = assertThrows(DendriteException.class, () -> sim.runVariableStep(5, 1e-3, 0));
-        assertTrue(e.getMessage().contains("ExpSyn"), e.getMessage());
+        assertTrue(e.getMessage().contains("drift") && e.getMessage().contains("x"), e.getMessage());
+    }
+
+    @Test
+    void atolscaleByNeuronNameReachesTheNamedStatesOnly() {
+        Simulation sim = Simulation.compile(soma(0.1, true));
+        sim.finitialize(-65);
+        VariableStep vs = new VariableStep(sim, 1e-3, 0);
+        vs.setToleranceScales(Map.of("h_hh", 0.01));
+        vs.reset();
+        // unknowns: v of the soma's nodes (zero-area ends and the centre), then m, h, n of its one hh instance
+        int nv = sim.state().v.length;
+        assertEquals(nv + 3, vs.size());
+        assertEquals(1e-3, vs.absoluteTolerance(nv), 0, "m_hh keeps atol");
+        assertEquals(1e-5, vs.absoluteTolerance(nv + 1), 1e-20, "h_hh gets atol x 0.01");
+        assertEquals(1e-3, vs.absoluteTolerance(nv + 2), 0, "n_hh keeps atol");
     }
 
     @Test

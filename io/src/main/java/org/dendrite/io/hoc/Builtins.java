@@ -737,7 +737,7 @@ final class Builtins {
             if (!a.isEmpty()) {
                 boolean on = n(a, 0, at, "cvode_active") != 0;
                 in.world().cvodeRequested = on;
-                if (on) in.world().note("cvode_active(1): " + "variable time step (BDF) in run()/continuerun() for hh/pas/IClamp cells, recorded every dt; fadvance() loops stay fixed step");
+                if (on) in.world().note("cvode_active(1): " + "variable time step (BDF): run()/continuerun() step to tstop, fadvance() takes one step; Vector.record without an interval records at every step (see README \"Variable time step\")");
             }
             return in.world().cvodeRequested() ? 1.0 : 0.0;
         });

@@ -15,7 +15,7 @@ final class CVodeObject extends BuiltinObject {
                 if (!args.isEmpty()) {
                     boolean on = num(args, 0, at, m) != 0;
                     in.world().cvodeRequested = on;
-                    if (on) in.world().note("cvode.active(1): " + "variable time step (BDF) in run()/continuerun() for hh/pas/IClamp cells, recorded every dt; fadvance() loops stay fixed step");
+                    if (on) in.world().note("cvode.active(1): " + "variable time step (BDF): run()/continuerun() step to tstop, fadvance() takes one step; Vector.record without an interval records at every step (see README \"Variable time step\")");
                 }
                 return in.world().cvodeRequested ? 1.0 : 0.0;
             case "record": {
@@ -44,6 +44,16 @@ final class CVodeObject extends BuiltinObject {
                     in.world().cvodeRtol = v;
                 }
                 return in.world().cvodeRtol;
+            case "atolscale": {
+                // cvode.atolscale("cai", 1e-4): the state's absolute tolerance is atol * scale
+                String name = str(args, 0, at, m);
+                if (args.size() > 1) {
+                    double v = num(args, 1, at, m);
+                    if (!(v > 0) || !Double.isFinite(v)) throw at.error("cvode.atolscale needs a scale > 0, got " + v);
+                    in.world().cvodeAtolScale.put(name, v);
+                }
+                return in.world().cvodeAtolScale.getOrDefault(name, 1.0);
+            }
             case "maxstep": case "minstep": case "use_daspk": case "condition_order":
             case "cache_efficient": case "use_local_dt":
                 return 0.0;

@@ -43,6 +43,8 @@ public final class HocWorld {
     boolean cvodeRequested;
     /** cvode.atol / cvode.rtol (NEURON's defaults 1e-3 and 0). */
     double cvodeAtol = 1e-3, cvodeRtol = 0;
+    /** cvode.atolscale(name, scale) per state name ({@code cai}, {@code m_hh}, {@code ExpSyn.g}). */
+    final java.util.Map<String, Double> cvodeAtolScale = new java.util.LinkedHashMap<>();
 
     HocWorld(MechanismCatalog catalog) {
         this.catalog = catalog;
@@ -88,6 +90,8 @@ public final class HocWorld {
     public double cvodeAtol() { return cvodeAtol; }
     /** cvode.rtol(): relative tolerance of the variable step. */
     public double cvodeRtol() { return cvodeRtol; }
+    /** cvode.atolscale settings: state name to scale of atol. */
+    public java.util.Map<String, Double> cvodeAtolScales() { return java.util.Collections.unmodifiableMap(cvodeAtolScale); }
 
     /** Increases whenever topology, nseg or the set of inserted mechanisms changes (the model must be compiled again). */
     public long modelVersion() { return modelVersion; }

@@ -363,6 +363,11 @@ public final class ModelReader {
         r.recordEvery = s.integer("record_every", 1);
         r.atol = s.number("atol", "1", r.atol);
         r.rtol = s.number("rtol", "1", r.rtol);
+        JsonNode steps = s.raw("record_steps");
+        if (steps != null && !steps.isNull()) {
+            if (!steps.isBoolean()) throw s.error(s.at("record_steps"), "expected true or false, found " + steps);
+            r.recordSteps = steps.asBoolean();
+        }
         s.finish();
         if (!(r.atol > 0) || !Double.isFinite(r.atol)) throw s.error(s.at("atol"), "must be > 0 (mV for v)");
         if (!(r.rtol >= 0) || !Double.isFinite(r.rtol)) throw s.error(s.at("rtol"), "must be >= 0");
@@ -370,6 +375,9 @@ public final class ModelReader {
         if (!(r.tstop >= 0)) throw s.error(s.at("tstop"), "must be >= 0 ms");
         if (r.recordEvery < 1) throw s.error(s.at("record_every"), "must be >= 1 step");
         if (method != null && so >= 0) throw s.error(s.path, "give either \"method\" or \"secondorder\", not both");
+        if (r.recordSteps && !"cvode".equals(method)) {
+            throw s.error(s.at("record_steps"), "records at every variable step: needs \"method\": \"cvode\"");
+        }
         if ("cvode".equals(method)) {
             r.cvode = true;
         } else if (method != null) {

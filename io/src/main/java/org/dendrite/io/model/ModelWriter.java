@@ -52,6 +52,7 @@ public final class ModelWriter {
             sim.put("method", "cvode");
             sim.put("atol", m.run.atol);
             sim.put("rtol", m.run.rtol);
+            if (m.run.recordSteps) sim.put("record_steps", true);
         } else {
             sim.put("secondorder", m.run.secondorder);
         }

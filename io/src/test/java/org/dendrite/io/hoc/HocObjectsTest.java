@@ -144,11 +144,18 @@ class HocObjectsTest {
     }
 
     @Test
-    void cvodeActiveRecordsAWarningAndRunsFixedStep() {
+    void cvodeActiveIsNotedAndAtolscaleRemembered() {
         HocInterpreter in = new HocInterpreter();
-        HocTestSupport.run(in, "load_file(\"stdrun.hoc\")\ncvode.active(1)\nnrn_load_dll(\"x86_64/.libs/libnrnmech.so\")\n");
+        String out = HocTestSupport.run(in, "load_file(\"stdrun.hoc\")\ncvode.active(1)\nnrn_load_dll(\"x86_64/.libs/libnrnmech.so\")\n"
+                + "print cvode.atolscale(\"cai\")\ncvode.atolscale(\"cai\", 1e-4)\nprint cvode.atolscale(\"cai\")\n");
         assertTrue(in.world().cvodeRequested());
-        assertTrue(in.world().notes().get(0).contains("fixed step"), in.world().notes().toString());
+        // NEURON's default scale is 1; a set scale is returned and handed to the integrator
+        String[] words = out.trim().split("\\s+");
+        // ... print (1), the setter's value as a statement (0.0001), print (0.0001)
+        assertEquals(java.util.List.of("1", "0.0001", "0.0001"),
+                java.util.List.of(words).subList(words.length - 3, words.length), out);
+        assertEquals(java.util.Map.of("cai", 1e-4), in.world().cvodeAtolScales());
+        assertTrue(in.world().notes().get(0).contains("fadvance() takes one step"), in.world().notes().toString());
         assertTrue(in.world().notes().get(1).contains("nrn_load_dll"), in.world().notes().toString());
     }
 

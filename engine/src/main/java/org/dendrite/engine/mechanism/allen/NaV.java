@@ -23,7 +23,7 @@ import org.dendrite.engine.mechanism.CellState;
  * the model's steady-state linear system as published, including its typo (I3's balance takes the inflow from
  * I4 with rate Coff/btfac² instead of 3βb/btfac), so that the first milliseconds match NEURON.
  */
-public final class NaV extends MechanismBlock {
+public final class NaV extends MechanismBlock implements org.dendrite.engine.mechanism.OdeStates {
     static final String[] STATES = {"C1", "C2", "C3", "C4", "C5", "O", "I1", "I2", "I3", "I4", "I5", "I6"};
     private static final int N = 12, O = 5, I1 = 6, I6 = 11;
 
@@ -160,6 +160,43 @@ public final class NaV extends MechanismBlock {
             double acc = m[r][N];
             for (int j = r + 1; j < N; j++) acc -= m[r][j] * sol[j];
             sol[r] = acc / m[r][r];
+        }
+    }
+
+    // variable step: y' = Q(v) y for the 12 occupancies, state-major (state j of instance k at offset + j*count + k)
+    @Override public int stateCount() { return N * count; }
+    @Override public String stateName(int i) { return org.dendrite.engine.mechanism.OdeStates.neuronName(type, STATES[i / count]); }
+
+    @Override
+    public void gather(double[] yy, int offset) {
+        for (int j = 0; j < N; j++) System.arraycopy(y[j], 0, yy, offset + j * count, count);
+    }
+
+    @Override
+    public void scatter(double[] yy, int offset) {
+        for (int j = 0; j < N; j++) System.arraycopy(yy, offset + j * count, y[j], 0, count);
+    }
+
+    @Override
+    public void derivatives(CellState s, double[] ydot, int offset) {
+        double qt = Channels.qt(s.celsius, 37);
+        for (int k = 0; k < count; k++) {
+            rateMatrix(s.v[node[k]], qt);
+            for (int i = 0; i < N; i++) {
+                double acc = 0;
+                double[] qi = q[i];
+                for (int j = 0; j < N; j++) acc += qi[j] * y[j][k];
+                ydot[offset + i * count + k] = acc;
+            }
+        }
+    }
+
+    @Override
+    public void jacobianDiagonal(CellState s, double[] jd, int offset) {
+        double qt = Channels.qt(s.celsius, 37);
+        for (int k = 0; k < count; k++) {
+            rateMatrix(s.v[node[k]], qt);
+            for (int i = 0; i < N; i++) jd[offset + i * count + k] = q[i][i];
         }
     }
 }

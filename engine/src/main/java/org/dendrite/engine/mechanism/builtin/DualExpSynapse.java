@@ -23,7 +23,7 @@ import org.dendrite.engine.mechanism.CellState;
  * </ul>
  * States advance with the exact exponential decay (cnexp).
  */
-public final class DualExpSynapse extends PointProcessBlock {
+public final class DualExpSynapse extends PointProcessBlock implements org.dendrite.engine.mechanism.OdeStates {
     public static final MechanismType AMPA = type("AMPA", 0.2, 1.7, false);
     public static final MechanismType NMDA = type("NMDA", 2, 65, true);
 
@@ -101,5 +101,37 @@ public final class DualExpSynapse extends PointProcessBlock {
     public void receive(int instance, double t, double[] weight, double flag, EventContext ctx) {
         a[instance] += weight[0] * factor[instance];
         b[instance] += weight[0] * factor[instance];
+    }
+
+    // variable step: A' = -A/rise, B' = -B/decay (all A, then all B)
+    @Override public int stateCount() { return 2 * count; }
+    @Override public String stateName(int i) { return type.name() + (i < count ? ".A" : ".B"); }
+
+    @Override
+    public void gather(double[] y, int offset) {
+        System.arraycopy(a, 0, y, offset, count);
+        System.arraycopy(b, 0, y, offset + count, count);
+    }
+
+    @Override
+    public void scatter(double[] y, int offset) {
+        System.arraycopy(y, offset, a, 0, count);
+        System.arraycopy(y, offset + count, b, 0, count);
+    }
+
+    @Override
+    public void derivatives(CellState s, double[] ydot, int offset) {
+        for (int k = 0; k < count; k++) {
+            ydot[offset + k] = -a[k] / rise[k];
+            ydot[offset + count + k] = -b[k] / decay[k];
+        }
+    }
+
+    @Override
+    public void jacobianDiagonal(CellState s, double[] jd, int offset) {
+        for (int k = 0; k < count; k++) {
+            jd[offset + k] = -1 / rise[k];
+            jd[offset + count + k] = -1 / decay[k];
+        }
     }
 }

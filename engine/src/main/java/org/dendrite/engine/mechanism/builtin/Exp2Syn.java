@@ -13,7 +13,7 @@ import org.dendrite.engine.mechanism.PointProcessBlock;
  * NEURON's Exp2Syn: difference of exponentials with rise {@code tau1} and decay {@code tau2} (ms), normalised
  * so that a weight w gives a peak conductance w uS (neuron-numerics §9.3).
  */
-public final class Exp2Syn extends PointProcessBlock {
+public final class Exp2Syn extends PointProcessBlock implements org.dendrite.engine.mechanism.OdeStates {
     public static final MechanismType TYPE = new MechanismType("Exp2Syn", MechanismKind.POINT_PROCESS,
             List.of(Variable.parameter("tau1", "ms", 0.1), Variable.parameter("tau2", "ms", 10),
                     Variable.parameter("e", "mV", 0), Variable.state("A", "uS"), Variable.state("B", "uS"),
@@ -68,5 +68,37 @@ public final class Exp2Syn extends PointProcessBlock {
     public void receive(int instance, double t, double[] weight, double flag, EventContext ctx) {
         a[instance] += weight[0] * factor[instance];
         b[instance] += weight[0] * factor[instance];
+    }
+
+    // variable step: A' = -A/tau1, B' = -B/tau2 (all A, then all B)
+    @Override public int stateCount() { return 2 * count; }
+    @Override public String stateName(int i) { return type.name() + (i < count ? ".A" : ".B"); }
+
+    @Override
+    public void gather(double[] y, int offset) {
+        System.arraycopy(a, 0, y, offset, count);
+        System.arraycopy(b, 0, y, offset + count, count);
+    }
+
+    @Override
+    public void scatter(double[] y, int offset) {
+        System.arraycopy(y, offset, a, 0, count);
+        System.arraycopy(y, offset + count, b, 0, count);
+    }
+
+    @Override
+    public void derivatives(CellState s, double[] ydot, int offset) {
+        for (int k = 0; k < count; k++) {
+            ydot[offset + k] = -a[k] / tau1[k];
+            ydot[offset + count + k] = -b[k] / tau2[k];
+        }
+    }
+
+    @Override
+    public void jacobianDiagonal(CellState s, double[] jd, int offset) {
+        for (int k = 0; k < count; k++) {
+            jd[offset + k] = -1 / tau1[k];
+            jd[offset + count + k] = -1 / tau2[k];
+        }
     }
 }

@@ -13,7 +13,7 @@ import org.dendrite.engine.mechanism.PointProcessBlock;
  * NEURON's ExpSyn: conductance {@code g} (uS) jumps by the NetCon weight and decays with {@code tau} (ms);
  * current {@code i = g (v - e)} nA, positive outward (neuron-numerics §9.2).
  */
-public final class ExpSyn extends PointProcessBlock {
+public final class ExpSyn extends PointProcessBlock implements org.dendrite.engine.mechanism.OdeStates {
     public static final MechanismType TYPE = new MechanismType("ExpSyn", MechanismKind.POINT_PROCESS,
             List.of(Variable.parameter("tau", "ms", 0.1), Variable.parameter("e", "mV", 0),
                     Variable.state("g", "uS"), Variable.assigned("i", "nA")),
@@ -53,5 +53,21 @@ public final class ExpSyn extends PointProcessBlock {
     @Override
     public void receive(int instance, double t, double[] weight, double flag, EventContext ctx) {
         g[instance] += weight[0];
+    }
+
+    // variable step: g' = -g/tau
+    @Override public int stateCount() { return count; }
+    @Override public String stateName(int i) { return "ExpSyn.g"; }
+    @Override public void gather(double[] y, int offset) { System.arraycopy(g, 0, y, offset, count); }
+    @Override public void scatter(double[] y, int offset) { System.arraycopy(y, offset, g, 0, count); }
+
+    @Override
+    public void derivatives(CellState s, double[] ydot, int offset) {
+        for (int k = 0; k < count; k++) ydot[offset + k] = -g[k] / tau[k];
+    }
+
+    @Override
+    public void jacobianDiagonal(CellState s, double[] jd, int offset) {
+        for (int k = 0; k < count; k++) jd[offset + k] = -1 / tau[k];
     }
 }

@@ -186,6 +186,9 @@ public final class Hh extends MechanismBlock implements org.dendrite.engine.mech
     public int stateCount() { return 3 * count; }
 
     @Override
+    public String stateName(int i) { return new String[] {"m_hh", "h_hh", "n_hh"}[i / count]; }
+
+    @Override
     public void gather(double[] y, int off) {
         System.arraycopy(m, 0, y, off, count);
         System.arraycopy(h, 0, y, off + count, count);

@@ -12,7 +12,7 @@ import org.dendrite.engine.mechanism.PointProcessBlock;
  * NEURON's IClamp: a current step of {@code amp} nA from {@code del} for {@code dur} ms, tested at the
  * mid-step time (neuron-numerics §9.1). Positive current depolarises.
  */
-public final class IClamp extends PointProcessBlock {
+public final class IClamp extends PointProcessBlock implements org.dendrite.engine.mechanism.StimulusEdges {
     public static final MechanismType TYPE = new MechanismType("IClamp", MechanismKind.POINT_PROCESS,
             List.of(Variable.parameter("del", "ms", 0), Variable.parameter("dur", "ms", 0),
                     Variable.parameter("amp", "nA", 0), Variable.assigned("i", "nA")),
@@ -38,5 +38,16 @@ public final class IClamp extends PointProcessBlock {
             // the current does not depend on v: the finite-difference conductance is exactly 0
             addElectrode(s, k, cur, 0);
         }
+    }
+
+    /** Onset {@code del} and offset {@code del + dur} of every instance (NEURON's {@code at_time} in IClamp). */
+    @Override
+    public double nextEdge(double t) {
+        double best = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < count; k++) {
+            best = org.dendrite.engine.mechanism.StimulusEdges.earliestAfter(best, del[k], t);
+            best = org.dendrite.engine.mechanism.StimulusEdges.earliestAfter(best, del[k] + dur[k], t);
+        }
+        return best;
     }
 }

@@ -15,7 +15,7 @@ import org.dendrite.engine.mechanism.VectorInput;
  * value of the last sample whose time is {@code <= t}, zero before the first sample; piecewise constant, like
  * a recorded DAC command. Used to replay the stimulus of a recording through a model.
  */
-public final class IPlay extends PointProcessBlock implements VectorInput {
+public final class IPlay extends PointProcessBlock implements VectorInput, org.dendrite.engine.mechanism.StimulusEdges {
     public static final MechanismType TYPE = new MechanismType("IPlay", MechanismKind.POINT_PROCESS,
             List.of(Variable.parameter("scale", "1", 1), Variable.assigned("i", "nA")),
             List.of(), IPlay::new);
@@ -65,5 +65,27 @@ public final class IPlay extends PointProcessBlock implements VectorInput {
             i[k] = cur;
             addElectrode(s, k, cur, 0);
         }
+    }
+
+    /** The first sample time after t at which the played current changes value (a step of the waveform). */
+    @Override
+    public double nextEdge(double t) {
+        double best = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < count; k++) {
+            double[] tk = time[k], ak = amp[k];
+            int lo = 0, hi = tk.length; // first sample with time > t
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (tk[mid] <= t) lo = mid + 1; else hi = mid;
+            }
+            for (int c = lo; c < tk.length && tk[c] < best; c++) {
+                double before = c == 0 ? 0 : ak[c - 1];
+                if (ak[c] != before) {
+                    best = tk[c];
+                    break;
+                }
+            }
+        }
+        return best;
     }
 }

@@ -13,7 +13,8 @@ import org.dendrite.engine.mechanism.PointProcessBlock;
  * series resistance {@code rs} (MOhm). The current is recomputed after the voltage update, which is what
  * is recorded (neuron-numerics §9.4).
  */
-public final class SEClamp extends PointProcessBlock {
+public final class SEClamp extends PointProcessBlock
+        implements org.dendrite.engine.mechanism.StimulusEdges, org.dendrite.engine.mechanism.OdeStates {
     public static final MechanismType TYPE = new MechanismType("SEClamp", MechanismKind.POINT_PROCESS,
             List.of(Variable.parameter("rs", "MOhm", 1),
                     Variable.parameter("dur1", "ms", 0), Variable.parameter("amp1", "mV", 0),
@@ -69,4 +70,24 @@ public final class SEClamp extends PointProcessBlock {
     public void advanceStates(CellState s) {
         for (int k = 0; k < count; k++) i[k] = currentAt(k, s.v[node[k]]);
     }
+
+    /** The level changes at dur1, dur1 + dur2, dur1 + dur2 + dur3 (NEURON's {@code at_time} in SEClamp). */
+    @Override
+    public double nextEdge(double t) {
+        double best = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < count; k++) {
+            double e1 = dur1[k], e2 = e1 + dur2[k], e3 = e2 + dur3[k];
+            best = org.dendrite.engine.mechanism.StimulusEdges.earliestAfter(best, e1, t);
+            best = org.dendrite.engine.mechanism.StimulusEdges.earliestAfter(best, e2, t);
+            best = org.dendrite.engine.mechanism.StimulusEdges.earliestAfter(best, e3, t);
+        }
+        return best;
+    }
+
+    // variable step: no states (the current is recomputed at every evaluation, so i follows the accepted v)
+    @Override public int stateCount() { return 0; }
+    @Override public void gather(double[] y, int offset) {}
+    @Override public void scatter(double[] y, int offset) {}
+    @Override public void derivatives(CellState s, double[] ydot, int offset) {}
+    @Override public void jacobianDiagonal(CellState s, double[] jd, int offset) {}
 }

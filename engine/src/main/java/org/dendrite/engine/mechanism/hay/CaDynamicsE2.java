@@ -19,7 +19,7 @@ import org.dendrite.engine.mechanism.CellState;
  * at cai0_ca_ion = 5e-5 mM); the Allen {@code CaDynamics} sets {@code cai = minCai} at initialisation.
  * Updated with the ica of the step's current evaluation, exactly (cnexp) for ica frozen over the step.
  */
-public class CaDynamicsE2 extends MechanismBlock {
+public class CaDynamicsE2 extends MechanismBlock implements org.dendrite.engine.mechanism.OdeStates {
     public static final MechanismType TYPE = type("CaDynamics_E2", CaDynamicsE2::new);
 
     public static MechanismType type(String name, MechanismType.Factory f) {
@@ -62,5 +62,37 @@ public class CaDynamicsE2 extends MechanismBlock {
             double a = -(10000) * (ica[nd] * gamma[k] / (2 * Channels.FARADAY * depth[k])) + minCai[k] / decay[k];
             cai[nd] = cai[nd] + (1.0 - Math.exp(dt * b)) * (-(a) / b - cai[nd]);
         }
+    }
+
+    // variable step: the state is the pool's cai at each instance's node
+    @Override public int stateCount() { return count; }
+    @Override public String stateName(int i) { return "cai"; }
+
+    @Override
+    public void gather(double[] y, int offset) {
+        double[] cai = ca.ci;
+        for (int k = 0; k < count; k++) y[offset + k] = cai[node[k]];
+    }
+
+    @Override
+    public void scatter(double[] y, int offset) {
+        double[] cai = ca.ci;
+        for (int k = 0; k < count; k++) cai[node[k]] = y[offset + k];
+    }
+
+    /** dcai/dt (mM/ms) from the ica of the same evaluation's currents. */
+    @Override
+    public void derivatives(CellState s, double[] ydot, int offset) {
+        double[] cai = ca.ci, ica = ca.i;
+        for (int k = 0; k < count; k++) {
+            int nd = node[k];
+            ydot[offset + k] = -(10000) * (ica[nd] * gamma[k] / (2 * Channels.FARADAY * depth[k]))
+                    - (cai[nd] - minCai[k]) / decay[k];
+        }
+    }
+
+    @Override
+    public void jacobianDiagonal(CellState s, double[] jd, int offset) {
+        for (int k = 0; k < count; k++) jd[offset + k] = -1 / decay[k];
     }
 }

@@ -15,7 +15,7 @@ import org.dendrite.engine.mechanism.CellState;
  * {@code tpeak = tau0·tau1·ln(tau0/tau1)/(tau0 - tau1)}; exponentials of arguments below -100 are taken as 0.
  * Evaluated at the mid-step time; independent of v (zero conductance).
  */
-public final class Epsp extends PointProcessBlock {
+public final class Epsp extends PointProcessBlock implements org.dendrite.engine.mechanism.StimulusEdges {
     public static final MechanismType TYPE = new MechanismType("epsp", MechanismKind.POINT_PROCESS,
             List.of(Variable.parameter("onset", "ms", 0), Variable.parameter("tau0", "ms", 0.2),
                     Variable.parameter("tau1", "ms", 3), Variable.parameter("imax", "nA", 0),
@@ -53,5 +53,13 @@ public final class Epsp extends PointProcessBlock {
             i[k] = cur;
             addMembrane(s, k, cur, 0);
         }
+    }
+
+    /** The onset of every instance: the current's slope jumps there. */
+    @Override
+    public double nextEdge(double t) {
+        double best = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < count; k++) best = org.dendrite.engine.mechanism.StimulusEdges.earliestAfter(best, onset[k], t);
+        return best;
     }
 }
