@@ -7,9 +7,10 @@ import org.dendrite.engine.mechanism.CellState;
  * Base of the Hodgkin–Huxley-style channels of the Hay and Allen libraries: an ohmic current
  * {@code gbar·f(gates)·(v - e)} carried by one ion (or non-specific), gates with {@code x' = (x∞ - x)/τ}
  * advanced by cnexp at the new voltage, all gates starting at x∞(v_init). A subclass gives the rates
- * ({@link #rates}, x∞ and τ per gate, τ in ms) and the open fraction f ({@link #openFraction}).
+ * ({@link #rates}, x∞ and τ per gate, τ in ms) and the open fraction f ({@link #openFraction}). The same
+ * equations are the derivative form for the variable step ({@link OdeStates}: gate-major, d(x')/dx = -1/τ).
  */
-public abstract class GateChannel extends MechanismBlock {
+public abstract class GateChannel extends MechanismBlock implements OdeStates {
     protected final double[] gbar, g, current;
     protected final double[][] gates;
     /** The ion carrying the current, or null for a non-specific current. */
@@ -100,5 +101,43 @@ public abstract class GateChannel extends MechanismBlock {
     /** The value of a {@code <name>_<SUFFIX>} global, or NaN when {@code name} is not that global. */
     protected final double global(String fullName, String param, double value) {
         return fullName.equals(param + "_" + type.name()) || fullName.equals(param) ? value : Double.NaN;
+    }
+
+    // ------------------------------------------------------------------ variable step (OdeStates)
+
+    @Override
+    public int stateCount() { return gates.length * count; }
+
+    @Override
+    public void gather(double[] y, int off) {
+        for (int j = 0; j < gates.length; j++) System.arraycopy(gates[j], 0, y, off + j * count, count);
+    }
+
+    @Override
+    public void scatter(double[] y, int off) {
+        for (int j = 0; j < gates.length; j++) System.arraycopy(y, off + j * count, gates[j], 0, count);
+    }
+
+    /** {@code x' = (x∞ - x)/τ} of every gate at the node's voltage (and ion values, e.g. SK's cai). */
+    @Override
+    public void derivatives(CellState s, double[] ydot, int off) {
+        prepareRates(s);
+        double[] v = s.v;
+        for (int k = 0; k < count; k++) {
+            int nd = node[k];
+            rates(v[nd], k, nd, r);
+            for (int j = 0; j < gates.length; j++) ydot[off + j * count + k] = (r[2 * j] - gates[j][k]) / r[2 * j + 1];
+        }
+    }
+
+    @Override
+    public void jacobianDiagonal(CellState s, double[] jd, int off) {
+        prepareRates(s);
+        double[] v = s.v;
+        for (int k = 0; k < count; k++) {
+            int nd = node[k];
+            rates(v[nd], k, nd, r);
+            for (int j = 0; j < gates.length; j++) jd[off + j * count + k] = -1 / r[2 * j + 1];
+        }
     }
 }

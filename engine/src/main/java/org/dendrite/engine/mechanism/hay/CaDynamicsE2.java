@@ -17,9 +17,10 @@ import org.dendrite.engine.mechanism.CellState;
  * cai in mM, decay in ms. cai is the ion pool's inside concentration (the pool is "style 3": reset to cai0 at
  * finitialize, eca by Nernst before every current evaluation). The Hay file has no INITIAL block (cai starts
  * at cai0_ca_ion = 5e-5 mM); the Allen {@code CaDynamics} sets {@code cai = minCai} at initialisation.
- * Updated with the ica of the step's current evaluation, exactly (cnexp) for ica frozen over the step.
+ * Updated with the ica of the step's current evaluation, exactly (cnexp) for ica frozen over the step. Under
+ * the variable step the pool's cai at the block's nodes are its states ({@link org.dendrite.engine.mechanism.OdeStates}).
  */
-public class CaDynamicsE2 extends MechanismBlock {
+public class CaDynamicsE2 extends MechanismBlock implements org.dendrite.engine.mechanism.OdeStates {
     public static final MechanismType TYPE = type("CaDynamics_E2", CaDynamicsE2::new);
 
     public static MechanismType type(String name, MechanismType.Factory f) {
@@ -62,5 +63,35 @@ public class CaDynamicsE2 extends MechanismBlock {
             double a = -(10000) * (ica[nd] * gamma[k] / (2 * Channels.FARADAY * depth[k])) + minCai[k] / decay[k];
             cai[nd] = cai[nd] + (1.0 - Math.exp(dt * b)) * (-(a) / b - cai[nd]);
         }
+    }
+
+    // ------------------------------------------------------------------ variable step: cai of the pool is the state
+
+    @Override
+    public int stateCount() { return count; }
+
+    @Override
+    public void gather(double[] y, int off) {
+        for (int k = 0; k < count; k++) y[off + k] = ca.ci[node[k]];
+    }
+
+    @Override
+    public void scatter(double[] y, int off) {
+        for (int k = 0; k < count; k++) ca.ci[node[k]] = y[off + k];
+    }
+
+    /** dcai/dt (mM/ms) at the ica of the last current evaluation. */
+    @Override
+    public void derivatives(CellState s, double[] ydot, int off) {
+        double[] cai = ca.ci, ica = ca.i;
+        for (int k = 0; k < count; k++) {
+            int nd = node[k];
+            ydot[off + k] = -(10000) * (ica[nd] * gamma[k] / (2 * Channels.FARADAY * depth[k])) - (cai[nd] - minCai[k]) / decay[k];
+        }
+    }
+
+    @Override
+    public void jacobianDiagonal(CellState s, double[] jd, int off) {
+        for (int k = 0; k < count; k++) jd[off + k] = -1 / decay[k];
     }
 }
