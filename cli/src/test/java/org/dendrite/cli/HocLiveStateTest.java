@@ -136,8 +136,8 @@ class HocLiveStateTest {
 
     @Test
     void cvodeActiveNotedByRunConvertAndPrompt(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        String note = "dendrite: note: cvode.active(1): variable time step (BDF) in run()/continuerun() for hh/pas/IClamp "
-                + "cells, recorded every dt; fadvance() loops stay fixed step";
+        String note = "dendrite: note: cvode.active(1): variable time step (BDF) in run()/continuerun() for mechanisms with a "
+                + "derivative form (hh, pas, Hay/Allen channels, .mod DERIVATIVE/KINETIC), recorded every dt; fadvance() loops stay fixed step";
         Path hoc = DIR.resolve("cvode_active.hoc");
         for (List<String> args : List.of(List.of("run", hoc.toString(), "--out", dir.resolve("r").toString(), "-q", "--no-plot"),
                 List.of("convert", hoc.toString(), "--out", dir.resolve("c.json").toString()))) {

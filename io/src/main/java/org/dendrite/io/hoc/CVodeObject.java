@@ -15,7 +15,7 @@ final class CVodeObject extends BuiltinObject {
                 if (!args.isEmpty()) {
                     boolean on = num(args, 0, at, m) != 0;
                     in.world().cvodeRequested = on;
-                    if (on) in.world().note("cvode.active(1): " + "variable time step (BDF) in run()/continuerun() for hh/pas/IClamp cells, recorded every dt; fadvance() loops stay fixed step");
+                    if (on) in.world().note("cvode.active(1): " + "variable time step (BDF) in run()/continuerun() for mechanisms with a derivative form (hh, pas, Hay/Allen channels, .mod DERIVATIVE/KINETIC), recorded every dt; fadvance() loops stay fixed step");
                 }
                 return in.world().cvodeRequested ? 1.0 : 0.0;
             case "record": {
