@@ -63,9 +63,9 @@ class HayCvodeNeuronTest {
             // the acceptance: within 0.1 ms of NEURON at the same tolerance, widened by NEURON's own error
             // at that tolerance (its distance from its atol 1e-6 answer): measured |dendrite - NEURON| <= 0.027 ms
             // at 6.3 degC; at 34 degC 0.003, 0.011, 0.024 and, for the 4th spike, 0.210 ms, where NEURON itself is
-            // 0.196 ms from its converged time and dendrite 0.014 ms
+            // 0.196 ms from its converged time and dendrite 0.013 ms
             assertEquals(nrn, got[i], 0.1 + nrnError, "spike " + i + " vs NEURON atol 1e-3");
-            // the same science: within 0.1 ms of the converged answer (measured <= 0.015 ms at 6.3 degC, 0.014 ms
+            // the same science: within 0.1 ms of the converged answer (measured <= 0.015 ms at 6.3 degC, 0.013 ms
             // at 34 degC)
             assertEquals(exact.get(i).asDouble(), got[i], 0.1, "spike " + i + " vs NEURON atol 1e-6");
         }
