@@ -7,7 +7,8 @@ import org.dendrite.engine.mechanism.CellState;
  * Base of the Hodgkin–Huxley-style channels of the Hay and Allen libraries: an ohmic current
  * {@code gbar·f(gates)·(v - e)} carried by one ion (or non-specific), gates with {@code x' = (x∞ - x)/τ}
  * advanced by cnexp at the new voltage, all gates starting at x∞(v_init). A subclass gives the rates
- * ({@link #rates}, x∞ and τ per gate, τ in ms) and the open fraction f ({@link #openFraction}).
+ * ({@link #rates}, x∞ and τ per gate, τ in ms) and the open fraction f ({@link #openFraction}). The same
+ * equations are the derivative form for the variable step ({@link OdeStates}: gate-major, d(x')/dx = -1/τ).
  */
 public abstract class GateChannel extends MechanismBlock implements OdeStates {
     protected final double[] gbar, g, current;

@@ -463,6 +463,29 @@ public final class VariableStep {
         h *= eta;
     }
 
+    /**
+     * BDF order q -> q-1 on the (constant-step) Nordsieck history: z_j -= c_j z_q for j = 2..q-1, with c_j the
+     * coefficients of x^2 (x + 1)(x + 2)...(x + q - 2) (the history then interpolates the same q-1 past values
+     * instead of dropping the highest term), then z_q = 0.
+     */
+    private void decreaseOrder() {
+        if (q > 2) {
+            double[] c = new double[q + 1];
+            c[2] = 1;
+            for (int j = 1; j <= q - 2; j++) {
+                for (int i = j + 2; i >= 2; i--) c[i] = c[i] * j + c[i - 1];
+            }
+            double[] zq = z[q];
+            for (int j = 2; j < q; j++) {
+                double[] zj = z[j];
+                double cj = c[j];
+                for (int i = 0; i < ny; i++) zj[i] -= cj * zq[i];
+            }
+        }
+        Arrays.fill(z[q], 0);
+        q--;
+    }
+
     private void dropToOrder1() {
         for (int j = 2; j <= q; j++) Arrays.fill(z[j], 0);
         q = 1;
@@ -610,8 +633,7 @@ public final class VariableStep {
             for (int i = 0; i < ny; i++) z[q + 1][i] = acor[i] * c;
             q++;
         } else if (newQ == q - 1) {
-            Arrays.fill(z[q], 0);
-            q--;
+            decreaseOrder();
         }
         rescale(eta);
         qwait = q + 1;

@@ -77,5 +77,7 @@ final class Ast {
         final List<String> notes = new ArrayList<>();
         final List<String> includes = new ArrayList<>();
         final Map<String, Double> defines = new LinkedHashMap<>();
+        /** STATE tolerances {@code cai (mM) <1e-4>}: the variable step's absolute-tolerance scale per state. */
+        final Map<String, Double> tolerances = new LinkedHashMap<>();
     }
 }

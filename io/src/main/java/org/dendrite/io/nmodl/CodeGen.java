@@ -69,6 +69,7 @@ final class CodeGen {
         usesNetEvent = containsCall("net_event");
         usesNetSend = containsCall("net_send");
         boolean artificial = point && (mod.netReceive != null || usesNetEvent || m.kind == MechanismKind.ARTIFICIAL_CELL);
+        OdeGen ode = new OdeGen(this);
         line("package " + PACKAGE + ";");
         line("");
         line("import org.dendrite.engine.mechanism.CellState;");
@@ -78,7 +79,8 @@ final class CodeGen {
         line("");
         line("/** Generated from " + javaComment(mod.file) + " by dendrite's NMODL compiler. Do not edit. */");
         line("public final class " + className + " extends " + base
-                + (artificial ? " implements org.dendrite.engine.mechanism.ArtificialCell" : "") + " {");
+                + (artificial ? " implements org.dendrite.engine.mechanism.ArtificialCell" : "")
+                + (ode.eligible() ? (artificial ? ", " : " implements ") + ode.implementsClause() : "") + " {");
         line("  private CellState _s;");
         line("  private double _v;");
         line("  private int _nd;");
@@ -161,6 +163,7 @@ final class CodeGen {
         genInitialize(artificial);
         genCurrent();
         genAdvance();
+        ode.emit();
         for (Func f : mod.funcs.values()) {
             switch (f.kind()) {
                 case "PROCEDURE", "FUNCTION" -> genFunction(f);
@@ -1156,5 +1159,29 @@ final class CodeGen {
                     + expr(c.args().get(2), sc) + ", " + expr(c.args().get(3), sc) + ", _s.celsius)";
         }
         throw err(c.line(), c.col(), "function " + c.name() + "() is not supported");
+    }
+
+    // ------------------------------------------------------------------ for OdeGen (the variable step's derivative form)
+    Mechanism mechanism() { return m; }
+    List<String> stateElements() { return stateElems; }
+    Map<String, Integer> stateBases() { return stateBase; }
+    String stateElementName(int i) { return stateName(i); }
+    boolean writesIon(Sym s) { return writes(s); }
+    void emitLine(String s) { line(s); }
+    void emitIonsIn(String ind) { ionsIn(ind, true); }
+    void emitConcentrationsOut(String ind) { concentrationsOut(ind); }
+
+    /** A DERIVATIVE body whose primed equations write {@code _dy[i]} (the caller names its array _dy). */
+    void emitDerivativeBody(String deriv, List<Stmt> b, String ind) {
+        Scope sc = newScope(b, null);
+        sc.deriv = deriv;
+        sc.method = "ode";
+        body(b, sc, ind);
+    }
+
+    /** The name of a KINETIC block's flux method {@code (int _k, double[] _dy)}, generated if not yet. */
+    String kineticRhs(Func f) {
+        implicit(f, false);
+        return "_rhs_" + f.name();
     }
 }

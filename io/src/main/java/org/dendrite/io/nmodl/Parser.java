@@ -352,8 +352,10 @@ final class Parser {
             if (accept("FROM")) { signedNumber(); expect("TO"); signedNumber(); }
             if (at("<")) {
                 next();
-                signedNumber();
+                double first = signedNumber();
                 if (accept(",")) signedNumber();
+                // STATE { cai (mM) <1e-4> }: the state's absolute-tolerance scale for the variable step
+                else if (out == mod.states) mod.tolerances.put(n, first);
                 expect(">");
             }
             if (accept("START")) signedNumber();

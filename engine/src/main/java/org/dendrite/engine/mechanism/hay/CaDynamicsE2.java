@@ -17,7 +17,8 @@ import org.dendrite.engine.mechanism.CellState;
  * cai in mM, decay in ms. cai is the ion pool's inside concentration (the pool is "style 3": reset to cai0 at
  * finitialize, eca by Nernst before every current evaluation). The Hay file has no INITIAL block (cai starts
  * at cai0_ca_ion = 5e-5 mM); the Allen {@code CaDynamics} sets {@code cai = minCai} at initialisation.
- * Updated with the ica of the step's current evaluation, exactly (cnexp) for ica frozen over the step.
+ * Updated with the ica of the step's current evaluation, exactly (cnexp) for ica frozen over the step. Under
+ * the variable step the pool's cai at the block's nodes are its states ({@link org.dendrite.engine.mechanism.OdeStates}).
  */
 public class CaDynamicsE2 extends MechanismBlock implements org.dendrite.engine.mechanism.OdeStates {
     public static final MechanismType TYPE = type("CaDynamics_E2", CaDynamicsE2::new);
